@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+MAIN_NAV = [
+    (_("Learn"), "learn"),
+    (_("Recordings"), "recordings"),
+    (_("Methods"), "methods"),
+    (_("Plan"), "plan"),
+]
+
+
+def site(request):
+    nav = []
+    for label, url_name in MAIN_NAV:
+        url = reverse(url_name)
+        nav.append({"label": label, "url": url, "current": request.path.startswith(url)})
+    return {
+        "site_name": settings.SITE_NAME,
+        "main_nav": nav,
+        "throttle_minutes": settings.SIGN_IN_THROTTLE_MINUTES,
+    }

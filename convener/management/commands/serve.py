@@ -1,0 +1,32 @@
+import os
+import shutil
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Prepare the database and static files, then serve Convener with gunicorn."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default=f"127.0.0.1:{settings.PORT}", help="Address and port.")
+        parser.add_argument("--prepare-only", action="store_true", help="Prepare, but do not serve.")
+
+    def handle(self, *args, bind, prepare_only, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("ensureadmin")
+        if prepare_only:
+            return
+        self.stdout.write(f"Convener is serving on http://{bind}/ (press Ctrl+C to stop).")
+        sys.stdout.flush()
+        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
+        # SQLite: one process with threads (GOTCHAS.md); PostgreSQL may use several.
+        workers = os.environ.get("WEB_CONCURRENCY") or ("2" if os.environ.get("DATABASE_URL") else "1")
+        os.execv(gunicorn, [
+            gunicorn, "convener.wsgi", "--bind", bind, "--workers", workers,
+            "--threads", os.environ.get("WEB_THREADS", "8"), "--worker-class", "gthread",
+            "--timeout", "60", "--graceful-timeout", "20", "--log-level", "warning",
+        ])

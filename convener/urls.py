@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("learn/", views.learn, name="learn"),
+    path("recordings/", views.recordings, name="recordings"),
+    path("methods/", views.methods, name="methods"),
+    path("plan/", views.plan, name="plan"),
+    path("healthz", views.healthz, name="healthz"),
+    path("account/", include("convener.accounts.urls")),
+    # The admin signs in through the throttled sign-in page, not its own form.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign_in", query_string=True)),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "convener.views.bad_request"
+handler403 = "convener.views.permission_denied"
+handler404 = "convener.views.page_not_found"

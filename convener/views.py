@@ -1,0 +1,67 @@
+"""Site-wide pages: home, privacy, accessibility, health check and error pages."""
+
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html")
+
+
+@require_GET
+def privacy(request):
+    return render(request, "pages/privacy.html")
+
+
+@require_GET
+def accessibility(request):
+    return render(request, "pages/accessibility.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+# The four areas of the main navigation. Each shows an honest empty state until
+# its app (course catalog, recording library, method library, planner) is built.
+def _area(template):
+    @require_GET
+    def view(request):
+        return render(request, template)
+
+    return view
+
+
+learn = _area("pages/learn.html")
+recordings = _area("pages/recordings.html")
+methods = _area("pages/methods.html")
+plan = _area("pages/plan.html")
