@@ -19,6 +19,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+admin.site.site_header = admin.site.site_title = "Convener administration"
+admin.site.index_title = "Content, people and reports"
+
 handler400 = "convener.views.bad_request"
 handler403 = "convener.views.permission_denied"
 handler404 = "convener.views.page_not_found"

@@ -16,8 +16,14 @@ class AccountsConfig(AppConfig):
             User,
             lambda user: personal_data.rows(
                 User.objects.filter(pk=user.pk),
-                "email", "display_name", "library_type", "library_name", "region", "role",
-                "date_joined", "last_login",
+                "email",
+                "display_name",
+                "library_type",
+                "library_name",
+                "region",
+                "role",
+                "date_joined",
+                "last_login",
             )[0],
         )
         personal_data.register(

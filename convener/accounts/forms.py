@@ -14,7 +14,9 @@ def _region_field():
         choices = [("", _("Prefer not to say")), *[(r, r) for r in settings.CONVENER_REGIONS]]
         return forms.ChoiceField(label=_("Region"), choices=choices, required=False)
     return forms.CharField(
-        label=_("Region"), max_length=100, required=False,
+        label=_("Region"),
+        max_length=100,
+        required=False,
         help_text=_("Your state, province or county. Used only in anonymous totals."),
     )
 
@@ -51,7 +53,9 @@ class SignUpForm(ProfileFieldsMixin, BaseUserCreationForm):
 
 class SignInForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": _("That email address and password don't match an account. Check both and try again."),
+        "invalid_login": _(
+            "That email address and password don't match an account. Check both and try again."
+        ),
         "inactive": _("This account is inactive."),
     }
 
@@ -97,4 +101,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not right. Nothing has been deleted."))
         return password
-

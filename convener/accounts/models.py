@@ -49,9 +49,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=100)
-    library_type = models.CharField(
-        _("library type"), max_length=20, choices=LibraryType.choices, blank=True
-    )
+    library_type = models.CharField(_("library type"), max_length=20, choices=LibraryType.choices, blank=True)
     library_name = models.CharField(_("library name"), max_length=200, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
@@ -95,6 +93,9 @@ class SignInThrottle(models.Model):
     key = models.CharField(max_length=80, unique=True)
     failures = models.PositiveIntegerField(default=0)
     window_started = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.key[:16]}… ({self.failures} failures)"
 
     @classmethod
     def window(cls) -> timedelta:

@@ -25,7 +25,9 @@ def sign_up(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.display_name})
+        messages.success(
+            request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.display_name}
+        )
         return redirect("home")
     return render(request, "accounts/sign_up.html", {"form": form})
 
@@ -44,9 +46,11 @@ class SignInView(auth_views.LoginView):
         if SignInThrottle.is_locked(email, address):
             form = self.get_form()
             form.errors.clear()
-            form.add_error(None, _(
-                "Too many failed sign-in attempts. Wait %(minutes)s minutes, or reset your password."
-            ) % {"minutes": SignInThrottle.window().seconds // 60})
+            form.add_error(
+                None,
+                _("Too many failed sign-in attempts. Wait %(minutes)s minutes, or reset your password.")
+                % {"minutes": SignInThrottle.window().seconds // 60},
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         form = self.get_form()
         if form.is_valid():

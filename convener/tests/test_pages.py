@@ -20,8 +20,18 @@ class PageTests(BaseTestCase):
         self.assertContains(self.client.get("/"), "Administration")
 
     def test_each_page_has_one_h1_and_the_skip_link(self):
-        for url in ("/", "/privacy/", "/accessibility/", "/learn/", "/recordings/", "/methods/", "/plan/",
-                    "/account/sign-in/", "/account/sign-up/", "/account/password/reset/"):
+        for url in (
+            "/",
+            "/privacy/",
+            "/accessibility/",
+            "/learn/",
+            "/recordings/",
+            "/methods/",
+            "/plan/",
+            "/account/sign-in/",
+            "/account/sign-up/",
+            "/account/password/reset/",
+        ):
             with self.subTest(url=url):
                 body = self.client.get(url).content.decode()
                 self.assertEqual(body.count("<h1"), 1)
@@ -83,6 +93,8 @@ class BadInputTests(BaseTestCase):
         self.assertContains(r, "This form has expired", status_code=403)
 
     def test_a_hostile_string_is_escaped(self):
-        r = self.client.post("/account/sign-up/", {"email": "not-an-email", "display_name": "<script>alert(1)</script>"})
+        r = self.client.post(
+            "/account/sign-up/", {"email": "not-an-email", "display_name": "<script>alert(1)</script>"}
+        )
         self.assertNotContains(r, "<script>alert(1)</script>")
         self.assertContains(r, "&lt;script&gt;")

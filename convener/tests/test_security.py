@@ -33,12 +33,24 @@ class HeaderTests(BaseTestCase):
 
 
 def run_django(*args, env=None, data_dir):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     return subprocess.run(
         [sys.executable, "-m", "django", *args],
         cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "convener.settings", "CONVENER_DATA_DIR": str(data_dir), **(env or {})},
-        capture_output=True, text=True, timeout=120, check=False,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "convener.settings",
+            "CONVENER_DATA_DIR": str(data_dir),
+            **(env or {}),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -48,9 +60,15 @@ class DeploymentTests(SimpleTestCase):
 
         with tempfile.TemporaryDirectory() as data_dir:
             result = run_django(
-                "check", "--deploy", "--fail-level", "WARNING",
-                env={"CONVENER_HTTPS": "1", "ALLOWED_HOSTS": "convener.example.org",
-                     "SITE_URL": "https://convener.example.org"},
+                "check",
+                "--deploy",
+                "--fail-level",
+                "WARNING",
+                env={
+                    "CONVENER_HTTPS": "1",
+                    "ALLOWED_HOSTS": "convener.example.org",
+                    "SITE_URL": "https://convener.example.org",
+                },
                 data_dir=data_dir,
             )
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
@@ -67,8 +85,9 @@ class DeploymentTests(SimpleTestCase):
         import tempfile
 
         with tempfile.TemporaryDirectory() as data_dir:
-            result = run_django("check", "--deploy", env={"SECRET_KEY": "short", "CONVENER_HTTPS": "1"},
-                                data_dir=data_dir)
+            result = run_django(
+                "check", "--deploy", env={"SECRET_KEY": "short", "CONVENER_HTTPS": "1"}, data_dir=data_dir
+            )
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("SECRET_KEY", result.stdout + result.stderr)
 

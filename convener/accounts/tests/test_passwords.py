@@ -10,9 +10,14 @@ class PasswordChangeTests(BaseTestCase):
 
     def test_it_changes_the_password_and_keeps_me_signed_in(self):
         self.client.force_login(self.learner)
-        r = self.client.post(self.URL, {
-            "old_password": PASSWORD, "new_password1": "a brand new phrase 7", "new_password2": "a brand new phrase 7",
-        })
+        r = self.client.post(
+            self.URL,
+            {
+                "old_password": PASSWORD,
+                "new_password1": "a brand new phrase 7",
+                "new_password2": "a brand new phrase 7",
+            },
+        )
         self.assertRedirects(r, "/account/profile/")
         self.learner.refresh_from_db()
         self.assertTrue(self.learner.check_password("a brand new phrase 7"))
@@ -38,9 +43,13 @@ class PasswordResetTests(BaseTestCase):
         path = link.split("testserver", 1)[1]
         r = self.client.get(path, follow=True)
         self.assertContains(r, "Choose a new password")
-        r = self.client.post(r.redirect_chain[-1][0], {
-            "new_password1": "fresh start phrase 9", "new_password2": "fresh start phrase 9",
-        })
+        r = self.client.post(
+            r.redirect_chain[-1][0],
+            {
+                "new_password1": "fresh start phrase 9",
+                "new_password2": "fresh start phrase 9",
+            },
+        )
         self.assertRedirects(r, "/account/sign-in/")
         self.learner.refresh_from_db()
         self.assertTrue(self.learner.check_password("fresh start phrase 9"))

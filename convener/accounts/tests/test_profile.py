@@ -11,14 +11,23 @@ class ProfileTests(BaseTestCase):
 
     def test_it_saves_changes(self):
         self.client.force_login(self.learner)
-        r = self.client.post(URL, {
-            "email": "lee@example.org", "display_name": "Lee L.", "library_type": "school",
-            "library_name": "Central High", "region": "Idaho", "role": "librarian",
-        })
+        r = self.client.post(
+            URL,
+            {
+                "email": "lee@example.org",
+                "display_name": "Lee L.",
+                "library_type": "school",
+                "library_name": "Central High",
+                "region": "Idaho",
+                "role": "librarian",
+            },
+        )
         self.assertRedirects(r, URL)
         self.learner.refresh_from_db()
-        self.assertEqual((self.learner.display_name, self.learner.library_type, self.learner.role),
-                         ("Lee L.", "school", "librarian"))
+        self.assertEqual(
+            (self.learner.display_name, self.learner.library_type, self.learner.role),
+            ("Lee L.", "school", "librarian"),
+        )
 
     def test_it_refuses_another_persons_email_and_keeps_the_input(self):
         self.client.force_login(self.learner)
@@ -30,7 +39,9 @@ class ProfileTests(BaseTestCase):
 
     def test_an_unknown_library_type_is_an_error_on_that_field(self):
         self.client.force_login(self.learner)
-        r = self.client.post(URL, {"email": "lee@example.org", "display_name": "Lee", "library_type": "castle"})
+        r = self.client.post(
+            URL, {"email": "lee@example.org", "display_name": "Lee", "library_type": "castle"}
+        )
         self.assertContains(r, "Select a valid choice")
         self.assertContains(r, 'id="id_library_type_error"')
 

@@ -22,10 +22,14 @@ class SignInTests(BaseTestCase):
         self.assertEqual(self.client.session["_auth_user_id"], str(self.learner.pk))
 
     def test_it_follows_a_safe_next_address_only(self):
-        r = self.client.post(URL + "?next=/account/profile/", {"username": "lee@example.org", "password": PASSWORD})
+        r = self.client.post(
+            URL + "?next=/account/profile/", {"username": "lee@example.org", "password": PASSWORD}
+        )
         self.assertRedirects(r, "/account/profile/")
         self.client.logout()
-        r = self.client.post(URL + "?next=https://evil.example/", {"username": "lee@example.org", "password": PASSWORD})
+        r = self.client.post(
+            URL + "?next=https://evil.example/", {"username": "lee@example.org", "password": PASSWORD}
+        )
         self.assertRedirects(r, "/")
 
     def test_a_wrong_password_keeps_the_email_and_says_what_is_wrong(self):

@@ -25,8 +25,24 @@ class Command(BaseCommand):
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
         # SQLite: one process with threads (GOTCHAS.md); PostgreSQL may use several.
         workers = os.environ.get("WEB_CONCURRENCY") or ("2" if os.environ.get("DATABASE_URL") else "1")
-        os.execv(gunicorn, [
-            gunicorn, "convener.wsgi", "--bind", bind, "--workers", workers,
-            "--threads", os.environ.get("WEB_THREADS", "8"), "--worker-class", "gthread",
-            "--timeout", "60", "--graceful-timeout", "20", "--log-level", "warning",
-        ])
+        os.execv(
+            gunicorn,
+            [
+                gunicorn,
+                "convener.wsgi",
+                "--bind",
+                bind,
+                "--workers",
+                workers,
+                "--threads",
+                os.environ.get("WEB_THREADS", "8"),
+                "--worker-class",
+                "gthread",
+                "--timeout",
+                "60",
+                "--graceful-timeout",
+                "20",
+                "--log-level",
+                "warning",
+            ],
+        )

@@ -17,12 +17,14 @@ class Command(BaseCommand):
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(email, password)
         self.stdout.write(
-            "\n".join([
-                "",
-                "  An administrator account was created. This is shown only once:",
-                f"    email:    {email}",
-                f"    password: {password}",
-                "  Sign in, then change the password under Account > Profile.",
-                "",
-            ])
+            "\n".join(
+                [
+                    "",
+                    "  An administrator account was created. This is shown only once:",
+                    f"    email:    {email}",
+                    f"    password: {password}",
+                    "  Sign in, then change the password under Account > Profile.",
+                    "",
+                ]
+            )
         )
