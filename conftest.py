@@ -2,7 +2,19 @@
 
 
 def pytest_configure(config):
+    import tempfile
+    from pathlib import Path
+
     from django.conf import settings
+
+    # Imported lesson media goes to a scratch folder, never the real data folder.
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="convener-test-media-")
+    # A file, not shared-cache memory, so concurrent writers behave as in production (WAL, busy timeout).
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(
+            Path(tempfile.mkdtemp(prefix="convener-test-db-")) / "test.sqlite3"
+        )
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Serve static files straight from the source folders, with no collectstatic.

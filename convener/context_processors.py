@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 MAIN_NAV = [
-    (_("Learn"), "learn"),
+    (_("Learn"), "courses:catalog"),
     (_("Recordings"), "recordings"),
     (_("Methods"), "methods"),
     (_("Plan"), "plan"),

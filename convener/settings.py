@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "csp",
     "convener",
     "convener.accounts",
+    "convener.search",
+    "convener.courses",
+    "convener.authoring",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,7 @@
 """The base test case: named personas, as in the product brief."""
 
+from pathlib import Path
+
 from django.test import TestCase
 
 from convener.accounts.models import User
@@ -24,3 +26,29 @@ class BaseTestCase(TestCase):
             "ada@example.org", "Ada Administrator", is_staff=True, is_superuser=True
         )
         cls.outsider = make_person("otto@example.org", "Otto Outsider")
+
+
+SAMPLE_CONTENT = Path(__file__).resolve().parent.parent / "tests" / "sample_content"
+
+
+def import_sample():
+    """Import the small sample course in tests/sample_content and return it."""
+    from convener.authoring.importer import import_content
+    from convener.courses.models import Course
+
+    import_content(SAMPLE_CONTENT)
+    return Course.objects.get(slug="sample-course")
+
+
+class CourseTestCase(BaseTestCase):
+    """Personas plus the sample course, imported once per test class."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.course = import_sample()
+
+    def lesson(self, module_slug, lesson_slug):
+        from convener.courses.models import Lesson
+
+        return Lesson.objects.get(module__course=self.course, module__slug=module_slug, slug=lesson_slug)

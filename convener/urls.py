@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.static import serve
+
+from convener.search import views as search_views
 
 from . import views
 
@@ -8,7 +12,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
-    path("learn/", views.learn, name="learn"),
+    path("learn/", include("convener.courses.urls")),
+    path("search/", search_views.results, name="search"),
     path("recordings/", views.recordings, name="recordings"),
     path("methods/", views.methods, name="methods"),
     path("plan/", views.plan, name="plan"),
@@ -17,6 +22,8 @@ urlpatterns = [
     # The admin signs in through the throttled sign-in page, not its own form.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign_in", query_string=True)),
     path("admin/", admin.site.urls),
+    # Lesson images and self-hosted videos; a reverse proxy may serve MEDIA_ROOT directly instead.
+    re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
 
 admin.site.site_header = admin.site.site_title = "Convener administration"

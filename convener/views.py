@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from convener.courses.progress import continue_point
+
 
 @require_GET
 def home(request):
-    return render(request, "home.html")
+    return render(request, "home.html", {"continue_at": continue_point(request.user)})
 
 
 @require_GET
@@ -51,8 +53,7 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-# The four areas of the main navigation. Each shows an honest empty state until
-# its app (course catalog, recording library, method library, planner) is built.
+# Areas of the main navigation whose apps are not built yet show an honest empty state.
 def _area(template):
     @require_GET
     def view(request):
@@ -61,7 +62,6 @@ def _area(template):
     return view
 
 
-learn = _area("pages/learn.html")
 recordings = _area("pages/recordings.html")
 methods = _area("pages/methods.html")
 plan = _area("pages/plan.html")

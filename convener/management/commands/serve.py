@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, bind, prepare_only, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("importcontent", if_changed=True)
         call_command("ensureadmin")
         if prepare_only:
             return
