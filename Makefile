@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 AXE := tests/tools/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint ci-postgres clean
+.PHONY: run test lint clean chromium system-libs
 
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime system-libs
 	$(BIN)/convener serve
 
-test: $(VENV)/.dev $(AXE) chromium
+test: $(VENV)/.dev $(AXE) chromium system-libs
 	$(BIN)/ruff check .
 	$(BIN)/convener makemigrations --check --dry-run
 	$(BIN)/pytest
@@ -40,6 +40,17 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "Chromium is missing. Install it with: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
+
+# WeasyPrint (PDFs) needs Pango and a font; Debian's minimal images may lack them.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+system-libs:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	  else \
+	    echo "PDF support needs: sudo apt-get install $(SYSTEM_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "convener.accounts",
     "convener.search",
     "convener.courses",
+    "convener.guide",
     "convener.authoring",
 ]
 
@@ -223,3 +224,6 @@ LOGGING = {
         "convener": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# PDFs (guide, certificates, plans): "letter" or "A4".
+CONVENER_PAPER_SIZE = os.environ.get("CONVENER_PAPER_SIZE", "letter")

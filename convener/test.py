@@ -52,3 +52,17 @@ class CourseTestCase(BaseTestCase):
         from convener.courses.models import Lesson
 
         return Lesson.objects.get(module__course=self.course, module__slug=module_slug, slug=lesson_slug)
+
+
+def read_pdf(data: bytes):
+    """A PDF parsed by an independent reader (pypdf), for checking what we generate."""
+    import io
+
+    import pypdf
+
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def is_tagged(reader) -> bool:
+    root = reader.trailer["/Root"]
+    return bool(root.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in root

@@ -6,10 +6,15 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from convener.courses.search import reindex_courses
+from convener.guide.search import reindex_guide
+
 from .courses import apply_courses, export_courses, load_courses
+from .guide import apply_guide, export_guide, load_guide
 from .models import ContentImport
 from .reader import ContentError, Reader
 
+SEARCH_INDEXERS = [reindex_courses, reindex_guide]
 DEFAULT_ROOT = Path(settings.BASE_DIR) / "content"
 
 
@@ -26,7 +31,9 @@ def load(root: Path) -> dict:
     reader = Reader()
     if not root.is_dir():
         reader.problem(root, None, "content folder does not exist")
-    bundle = {"courses": load_courses(reader, root) if root.is_dir() else []}
+    bundle = {"courses": [], "guide": None}
+    if root.is_dir():
+        bundle = {"courses": load_courses(reader, root), "guide": load_guide(reader, root)}
     reader.raise_if_problems()
     return bundle
 
@@ -38,16 +45,15 @@ def import_content(root: Path = DEFAULT_ROOT, only_if_changed: bool = False) -> 
         return None
     bundle = load(root)
     with transaction.atomic():
-        changes = apply_courses(bundle["courses"])
-        from convener.courses.search import reindex_courses
-
-        reindex_courses()
+        changes = apply_courses(bundle["courses"]) + apply_guide(bundle["guide"])
+        for reindex in SEARCH_INDEXERS:
+            reindex()
         ContentImport.objects.create(digest=fingerprint, summary="\n".join(changes))
     return changes
 
 
 def export_content(root: Path) -> list[Path]:
-    return export_courses(root)
+    return export_courses(root) + export_guide(root)
 
 
 __all__ = ["ContentError", "export_content", "import_content", "load"]

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from convener.lib.pdf import render_pdf
 
 from . import actions, progress
 from .access import get_course_for_user, get_lesson_for_user, visible_courses
@@ -244,24 +246,38 @@ SUBMIT = {
 }
 
 
-@login_required
-@require_GET
-def conversation_plan(request, course_slug):
-    course = get_course_for_user(request.user, course_slug)
+def _plan_sections(user, course):
+    """Each worksheet of the course with this learner's answer to each field."""
     sheets = list(
         Lesson.objects.current()
         .filter(module__course=course, kind=LessonKind.WORKSHEET)
         .select_related("module")
         .order_by("module__position", "position")
     )
-    answers = {
-        a.lesson_id: a.answers for a in WorksheetAnswer.objects.filter(user=request.user, lesson__in=sheets)
-    }
-    sections = [
+    answers = {a.lesson_id: a.answers for a in WorksheetAnswer.objects.filter(user=user, lesson__in=sheets)}
+    return [
         {
             "lesson": sheet,
             "items": [(field, answers.get(sheet.pk, {}).get(field["id"])) for field in sheet.fields],
         }
         for sheet in sheets
     ]
+
+
+@login_required
+@require_GET
+def conversation_plan(request, course_slug):
+    course = get_course_for_user(request.user, course_slug)
+    sections = _plan_sections(request.user, course)
     return render(request, "courses/plan.html", {"course": course, "sections": sections})
+
+
+@login_required
+@require_GET
+def conversation_plan_pdf(request, course_slug):
+    course = get_course_for_user(request.user, course_slug)
+    context = {"course": course, "sections": _plan_sections(request.user, course), "person": request.user}
+    response = HttpResponse(render_pdf("courses/plan_pdf.html", context), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="my-conversation-plan.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -134,10 +134,16 @@ def plain_text(text: str) -> str:
     words = []
     for token in _parser().parse(text):
         if token.type == "inline":
-            words.append(
-                "".join(c.content for c in token.children or [] if c.type in {"text", "code_inline"})
-            )
+            words.append("".join(_inline_words(token.children or [])))
     return "\n".join(w for w in words if w)
+
+
+def _inline_words(children):
+    for child in children:
+        if child.type in {"softbreak", "hardbreak"}:
+            yield " "
+        elif child.type in {"text", "code_inline"}:
+            yield child.content
 
 
 def _inline_children(tokens):

@@ -221,3 +221,19 @@ class WorksheetTests(CourseTestCase):
         self.client.post(self.URL, {"topic": "Mine alone"})
         self.client.force_login(self.outsider)
         self.assertNotContains(self.client.get("/learn/sample-course/my-plan/"), "Mine alone")
+
+
+class PlanPdfTests(CourseTestCase):
+    def test_my_plan_downloads_as_a_tagged_pdf(self):
+        from convener.test import is_tagged, read_pdf
+
+        self.client.force_login(self.learner)
+        self.client.post(f"{BASE}/practice/start-your-plan/", {"topic": "Bridge over the creek"})
+        r = self.client.get(f"{BASE}/my-plan.pdf")
+        self.assertEqual(r["Content-Type"], "application/pdf")
+        pdf = read_pdf(r.content)
+        self.assertTrue(is_tagged(pdf))
+        self.assertIn("Bridge over the creek", " ".join(page.extract_text() for page in pdf.pages))
+
+    def test_the_plan_pdf_needs_an_account(self):
+        self.assertEqual(self.client.get(f"{BASE}/my-plan.pdf").status_code, 302)
