@@ -9,6 +9,7 @@ def pytest_configure(config):
 
     # Imported lesson media goes to a scratch folder, never the real data folder.
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="convener-test-media-")
+    settings.CONVENER_KEY_DIR = Path(tempfile.mkdtemp(prefix="convener-test-keys-")) / "keys"
     # A file, not shared-cache memory, so concurrent writers behave as in production (WAL, busy timeout).
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "convener.search",
     "convener.courses",
     "convener.guide",
+    "convener.certificates",
     "convener.authoring",
 ]
 
@@ -227,3 +228,12 @@ LOGGING = {
 
 # PDFs (guide, certificates, plans): "letter" or "A4".
 CONVENER_PAPER_SIZE = os.environ.get("CONVENER_PAPER_SIZE", "letter")
+
+# Certificates and Open Badges: who issues them.
+CONVENER_ISSUER_NAME = os.environ.get("CONVENER_ISSUER_NAME", SITE_NAME)
+CONVENER_ISSUER_EMAIL = os.environ.get("CONVENER_ISSUER_EMAIL", "")
+CONVENER_ISSUER_LOGO = os.environ.get("CONVENER_ISSUER_LOGO", "")  # path to a PNG or SVG file
+# The Open Badges signing keys (private: back them up, never share them).
+CONVENER_KEY_DIR = DATA_DIR / "keys"
+# Lookups of the public verification page allowed per network address, per 10 minutes.
+VERIFY_LOOKUPS_PER_ADDRESS = envint("VERIFY_LOOKUPS_PER_ADDRESS", 60)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("learn/", include("convener.courses.urls")),
+    path("certificates/", include("convener.certificates.urls")),
     path("guide/", include("convener.guide.urls")),
     path("search/", search_views.results, name="search"),
     path("recordings/", views.recordings, name="recordings"),

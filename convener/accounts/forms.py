@@ -85,6 +85,13 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
 
 
 class DeleteAccountForm(forms.Form):
+    CERTIFICATE_CHOICES = [
+        (
+            "keep",
+            _("Keep them verifiable: anyone with the code still sees my name, the course and the date."),
+        ),
+        ("withdraw", _("Withdraw them: their pages will say they were withdrawn by the holder.")),
+    ]
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
@@ -95,6 +102,17 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if hasattr(user, "certificates") and user.certificates.active().exists():
+            self.fields["certificates"] = forms.ChoiceField(
+                label=_("Your certificates"),
+                choices=self.CERTIFICATE_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose what happens to your certificates.")},
+            )
+
+    @property
+    def keep_certificates(self) -> bool:
+        return self.cleaned_data.get("certificates") == "keep"
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -108,7 +108,7 @@ def delete_account(request):
         return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
     user = request.user
     logout(request)
-    actions.delete_account(user)
+    actions.delete_account(user, keep_certificates=form.keep_certificates)
     messages.success(request, _("Your account and everything Convener held about you are deleted."))
     return redirect("home")
 

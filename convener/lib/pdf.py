@@ -5,13 +5,14 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 
-def render_pdf(template: str, context: dict) -> bytes:
+def render_pdf(template: str, context: dict, landscape: bool = False) -> bytes:
     """Render a template made for print into a tagged PDF with bookmarks from its headings."""
     from weasyprint import CSS, HTML  # imported here: loading Pango is slow and only PDFs need it
 
     html = render_to_string(template, {**context, "paper_size": settings.CONVENER_PAPER_SIZE})
     stylesheet = CSS(filename=finders.find("css/pdf.css"))
-    page = CSS(string=f"@page {{ size: {settings.CONVENER_PAPER_SIZE}; }}")
+    orientation = " landscape" if landscape else ""
+    page = CSS(string=f"@page {{ size: {settings.CONVENER_PAPER_SIZE}{orientation}; }}")
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[stylesheet, page], pdf_variant="pdf/ua-1", pdf_identifier=False
     )
