@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 MAIN_NAV = [
     (_("Learn"), "courses:catalog"),
-    (_("Recordings"), "recordings"),
-    (_("Methods"), "methods"),
-    (_("Plan"), "plan"),
+    (_("Recordings"), "recordings:index"),
+    (_("Methods"), "methods:index"),
+    (_("Plan"), "conversations:index"),
 ]
 
 

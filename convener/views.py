@@ -51,17 +51,3 @@ def page_not_found(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
-
-
-# Areas of the main navigation whose apps are not built yet show an honest empty state.
-def _area(template):
-    @require_GET
-    def view(request):
-        return render(request, template)
-
-    return view
-
-
-recordings = _area("pages/recordings.html")
-methods = _area("pages/methods.html")
-plan = _area("pages/plan.html")

@@ -22,6 +22,7 @@ class AccountsConfig(AppConfig):
                 "library_name",
                 "region",
                 "role",
+                "time_zone",
                 "date_joined",
                 "last_login",
             )[0],

@@ -1,3 +1,5 @@
+from zoneinfo import available_timezones
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
@@ -5,7 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
-PROFILE_FIELDS = ["display_name", "library_type", "library_name", "region", "role"]
+PROFILE_FIELDS = ["display_name", "library_type", "library_name", "region", "role", "time_zone"]
+
+
+def time_zone_choices():
+    return [
+        ("", _("The site's time zone")),
+        *[
+            (name, name.replace("_", " "))
+            for name in sorted(available_timezones())
+            if "/" in name and not name.startswith(("Etc/", "SystemV/"))
+        ],
+    ]
 
 
 def _region_field():
@@ -24,6 +37,12 @@ def _region_field():
 class ProfileFieldsMixin:
     def _tune_profile_fields(self):
         self.fields["region"] = _region_field()
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=_("Time zone"),
+            choices=time_zone_choices(),
+            required=False,
+            help_text=_("Times of live sessions are shown in this zone."),
+        )
         self.fields["display_name"].help_text = _("The name shown to you and printed on certificates.")
         self.fields["library_type"].help_text = _("Optional. Helps us suggest the right recordings.")
         for name in ("library_type", "role"):

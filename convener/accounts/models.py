@@ -53,6 +53,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     library_name = models.CharField(_("library name"), max_length=200, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=60,
+        blank=True,
+        help_text=_("Times of live sessions are shown in this zone."),
+    )
     is_staff = models.BooleanField(_("administrator"), default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -1,21 +1,52 @@
-"""Import all content: read and check every file first, then apply everything in one transaction."""
+"""Import all content: read and check every file first, then apply everything in one transaction.
+
+Each kind of content (courses, the guide, methods, recordings, the self-assessment) has a loader
+that checks its files, an applier that brings the database in line, an exporter that writes the
+files back, and a search indexer. Add a kind by adding a line to KINDS.
+"""
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from convener.courses.search import reindex_courses
-from convener.guide.search import reindex_guide
-
-from .courses import apply_courses, export_courses, load_courses
-from .guide import apply_guide, export_guide, load_guide
 from .models import ContentImport
 from .reader import ContentError, Reader
 
-SEARCH_INDEXERS = [reindex_courses, reindex_guide]
 DEFAULT_ROOT = Path(settings.BASE_DIR) / "content"
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    name: str
+    load: Callable[[Reader, Path], object]
+    apply: Callable[[object], list[str]]
+    export: Callable[[Path], list[Path]]
+    reindex: Callable[[], None] | None = None
+
+
+def _kinds() -> list[ContentKind]:
+    # Imported here: each kind's models belong to an app that must be loaded first.
+    from convener.courses.search import reindex_courses
+    from convener.guide.search import reindex_guide
+    from convener.methods.search import reindex_methods
+    from convener.recordings.search import reindex_recordings
+
+    from .courses import apply_courses, export_courses, load_courses
+    from .guide import apply_guide, export_guide, load_guide
+    from .methods import apply_methods, export_methods, load_methods
+    from .recordings import apply_recordings, export_recordings, load_recordings
+
+    return [
+        # Methods before courses: lessons and modules link to them.
+        ContentKind("methods", load_methods, apply_methods, export_methods, reindex_methods),
+        ContentKind("recordings", load_recordings, apply_recordings, export_recordings, reindex_recordings),
+        ContentKind("courses", load_courses, apply_courses, export_courses, reindex_courses),
+        ContentKind("guide", load_guide, apply_guide, export_guide, reindex_guide),
+    ]
 
 
 def digest(root: Path) -> str:
@@ -31,9 +62,8 @@ def load(root: Path) -> dict:
     reader = Reader()
     if not root.is_dir():
         reader.problem(root, None, "content folder does not exist")
-    bundle = {"courses": [], "guide": None}
-    if root.is_dir():
-        bundle = {"courses": load_courses(reader, root), "guide": load_guide(reader, root)}
+        reader.raise_if_problems()
+    bundle = {kind.name: kind.load(reader, root) for kind in _kinds()}
     reader.raise_if_problems()
     return bundle
 
@@ -45,15 +75,21 @@ def import_content(root: Path = DEFAULT_ROOT, only_if_changed: bool = False) -> 
         return None
     bundle = load(root)
     with transaction.atomic():
-        changes = apply_courses(bundle["courses"]) + apply_guide(bundle["guide"])
-        for reindex in SEARCH_INDEXERS:
-            reindex()
+        changes = []
+        for kind in _kinds():
+            changes += kind.apply(bundle[kind.name])
+        for kind in _kinds():
+            if kind.reindex:
+                kind.reindex()
         ContentImport.objects.create(digest=fingerprint, summary="\n".join(changes))
     return changes
 
 
 def export_content(root: Path) -> list[Path]:
-    return export_courses(root) + export_guide(root)
+    written = []
+    for kind in _kinds():
+        written += kind.export(root)
+    return written
 
 
 __all__ = ["ContentError", "export_content", "import_content", "load"]

@@ -1,10 +1,24 @@
+import ctypes
 import os
 import shutil
+import signal
+import subprocess
 import sys
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+
+def _die_with_parent():
+    """Linux: the worker gets SIGTERM when the server process (its parent) ends."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def start_worker():
+    """The task worker runs beside the web server, and stops with it."""
+    convener = shutil.which("convener", path=os.path.dirname(sys.executable)) or "convener"
+    subprocess.Popen([convener, "worker"], preexec_fn=_die_with_parent)  # noqa: S603
 
 
 class Command(BaseCommand):
@@ -23,6 +37,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"Convener is serving on http://{bind}/ (press Ctrl+C to stop).")
         sys.stdout.flush()
+        if os.environ.get("CONVENER_WORKER", "1") == "1":
+            start_worker()
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
         # SQLite: one process with threads (GOTCHAS.md); PostgreSQL may use several.
         workers = os.environ.get("WEB_CONCURRENCY") or ("2" if os.environ.get("DATABASE_URL") else "1")
