@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AXE := tests/tools/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint clean chromium system-libs
+.PHONY: run test lint bench clean chromium system-libs
 
 run: $(VENV)/.runtime system-libs
 	$(BIN)/convener serve
@@ -13,6 +13,11 @@ test: $(VENV)/.dev $(AXE) chromium system-libs
 	$(BIN)/ruff check .
 	$(BIN)/convener makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Figures, not pass/fail: throughput, latency, page weight, query counts, dashboard time.
+bench: $(VENV)/.dev chromium system-libs
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || { echo "Install wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -16,3 +16,20 @@ class TimeZoneMiddleware:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             timezone.deactivate()
         return self.get_response(request)
+
+
+class ForwardedForMiddleware:
+    """Behind a trusted reverse proxy, the client's address is the one the proxy reports.
+
+    Only enabled by TRUST_X_FORWARDED_FOR=1: the proxy must set X-Forwarded-For itself (nginx:
+    `proxy_set_header X-Forwarded-For $remote_addr;`), or anyone could claim any address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            request.META["REMOTE_ADDR"] = forwarded.split(",")[-1].strip()
+        return self.get_response(request)

@@ -45,6 +45,8 @@ def _secret_key_from_data_dir() -> str:
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or _secret_key_from_data_dir()
 DEBUG = envbool("DEBUG", False)
+# Adds /bench/bare, a view that does nothing, as the ceiling for the benchmark (bench/run.py).
+CONVENER_BENCH = envbool("CONVENER_BENCH", False)
 PORT = envint("PORT", 8000)
 SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Convener")
@@ -90,6 +92,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
+
+if envbool("TRUST_X_FORWARDED_FOR", False):
+    MIDDLEWARE.insert(0, "convener.middleware.ForwardedForMiddleware")
 
 ROOT_URLCONF = "convener.urls"
 WSGI_APPLICATION = "convener.wsgi.application"

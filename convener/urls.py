@@ -33,6 +33,9 @@ urlpatterns = [
 admin.site.site_header = admin.site.site_title = "Convener administration"
 admin.site.index_title = "Content, people and reports"
 
+if settings.CONVENER_BENCH:
+    urlpatterns.append(path("bench/bare", views.bare))
+
 handler400 = "convener.views.bad_request"
 handler403 = "convener.views.permission_denied"
 handler404 = "convener.views.page_not_found"

@@ -37,6 +37,11 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+def bare(request):
+    """The least a Django view can do: the benchmark's ceiling."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 

@@ -82,6 +82,10 @@ def import_content(root: Path = DEFAULT_ROOT, only_if_changed: bool = False) -> 
             if kind.reindex:
                 kind.reindex()
         ContentImport.objects.create(digest=fingerprint, summary="\n".join(changes))
+        if any("guide" in change for change in changes):
+            from convener.guide.tasks import build_guide_pdf
+
+            transaction.on_commit(build_guide_pdf.enqueue)
     return changes
 
 

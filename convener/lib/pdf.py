@@ -9,7 +9,9 @@ def render_pdf(template: str, context: dict, landscape: bool = False) -> bytes:
     """Render a template made for print into a tagged PDF with bookmarks from its headings."""
     from weasyprint import CSS, HTML  # imported here: loading Pango is slow and only PDFs need it
 
-    html = render_to_string(template, {**context, "paper_size": settings.CONVENER_PAPER_SIZE})
+    html = render_to_string(
+        template, {"site_name": settings.SITE_NAME, **context, "paper_size": settings.CONVENER_PAPER_SIZE}
+    )
     stylesheet = CSS(filename=finders.find("css/pdf.css"))
     orientation = " landscape" if landscape else ""
     page = CSS(string=f"@page {{ size: {settings.CONVENER_PAPER_SIZE}{orientation}; }}")

@@ -18,7 +18,7 @@ def _die_with_parent():
 def start_worker():
     """The task worker runs beside the web server, and stops with it."""
     convener = shutil.which("convener", path=os.path.dirname(sys.executable)) or "convener"
-    subprocess.Popen([convener, "worker"], preexec_fn=_die_with_parent)  # noqa: S603
+    subprocess.Popen([convener, "worker"], preexec_fn=_die_with_parent)
 
 
 class Command(BaseCommand):
@@ -27,12 +27,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=f"127.0.0.1:{settings.PORT}", help="Address and port.")
         parser.add_argument("--prepare-only", action="store_true", help="Prepare, but do not serve.")
+        parser.add_argument(
+            "--no-prepare",
+            action="store_true",
+            help="Serve only: for app servers after one `--prepare-only` release step.",
+        )
 
-    def handle(self, *args, bind, prepare_only, **options):
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        call_command("importcontent", if_changed=True)
-        call_command("ensureadmin")
+    def handle(self, *args, bind, prepare_only, no_prepare, **options):
+        if not no_prepare:
+            call_command("migrate", interactive=False, verbosity=0)
+            call_command("collectstatic", interactive=False, verbosity=0)
+            call_command("importcontent", if_changed=True)
+            call_command("ensureadmin")
         if prepare_only:
             return
         self.stdout.write(f"Convener is serving on http://{bind}/ (press Ctrl+C to stop).")

@@ -1,0 +1,211 @@
+"""Realistic demonstration data, written with bulk inserts so 100,000 learners take minutes."""
+
+import random
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from convener.accounts.models import LibraryType, Role, User
+from convener.certificates.actions import identity_hash
+from convener.certificates.models import Certificate, new_code
+from convener.courses.models import (
+    CheckAttempt,
+    Course,
+    CourseCompletion,
+    Enrollment,
+    Lesson,
+    LessonKind,
+    LessonProgress,
+    ModuleCompletion,
+)
+
+BATCH = 5000
+REGIONS = ["North", "South", "East", "West", "Central", "Coast", "Mountains", "Plains", "Lakes", "Valley"]
+FIRST = [
+    "Ana",
+    "Ben",
+    "Chen",
+    "Dana",
+    "Eli",
+    "Fatima",
+    "Gus",
+    "Hana",
+    "Ivan",
+    "Jo",
+    "Kai",
+    "Lena",
+    "Mo",
+    "Nia",
+    "Omar",
+    "Pat",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tariq",
+    "Uma",
+    "Vic",
+    "Wen",
+    "Xavi",
+    "Yara",
+    "Zed",
+]
+LAST = [
+    "Adams",
+    "Baker",
+    "Cruz",
+    "Diaz",
+    "Evans",
+    "Fox",
+    "Garcia",
+    "Hill",
+    "Ito",
+    "Jones",
+    "Khan",
+    "Lee",
+    "Moore",
+    "Nguyen",
+    "Olsen",
+    "Park",
+    "Reyes",
+    "Smith",
+    "Tran",
+    "Usman",
+    "Vega",
+    "Wong",
+    "Young",
+    "Zhou",
+]
+TYPE_WEIGHTS = {
+    LibraryType.SMALL_RURAL: 35,
+    LibraryType.MID_SIZED: 20,
+    LibraryType.LARGE_URBAN: 15,
+    LibraryType.ACADEMIC: 12,
+    LibraryType.SCHOOL: 10,
+    LibraryType.SPECIAL: 3,
+    LibraryType.OTHER: 2,
+    "": 3,
+}
+
+# Apps with their own demo data add a function(users, rng) here.
+EXTRA_SEEDERS: list[Callable] = []
+
+
+def _bulk(model, rows):
+    """Insert as given: automatic timestamps are switched off so generated history is kept."""
+    automatic = [
+        f
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in automatic]
+    for f in automatic:
+        f.auto_now = f.auto_now_add = False
+    try:
+        model.objects.bulk_create(rows, batch_size=BATCH)
+    finally:
+        for f, now, add in saved:
+            f.auto_now, f.auto_now_add = now, add
+
+
+def seed(learners: int, rng: random.Random, log=print) -> dict:
+    course = Course.objects.published().first()
+    if course is None:
+        raise RuntimeError("Import the content first (convener importcontent).")
+    lessons = list(
+        Lesson.objects.current()
+        .filter(module__course=course)
+        .select_related("module")
+        .order_by("module__position", "position")
+    )
+    counted = [lesson for lesson in lessons if lesson.counts_for_completion]
+    modules = {}
+    for lesson in counted:
+        modules.setdefault(lesson.module_id, []).append(lesson)
+    now = timezone.now()
+    start = User.objects.count()
+    last_pk = User.objects.aggregate(last=Max("pk"))["last"] or 0
+    types, weights = list(TYPE_WEIGHTS), list(TYPE_WEIGHTS.values())
+
+    users = [
+        User(
+            email=f"learner{start + i}@demo.invalid",
+            password="!",  # noqa: S106 (an unusable password: demo accounts cannot sign in)
+            display_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            library_type=rng.choices(types, weights)[0],
+            region=rng.choice(REGIONS),
+            role=rng.choice(Role.values),
+            date_joined=now - timedelta(days=rng.uniform(0, 540)),
+        )
+        for i in range(learners)
+    ]
+    with transaction.atomic():
+        _bulk(User, users)
+    users = list(User.objects.filter(pk__gt=last_pk).order_by("pk"))
+    log(f"  {len(users)} learners")
+
+    enrollments, progress, attempts, module_done, course_done, certificates = [], [], [], [], [], []
+    for user in users:
+        if rng.random() > 0.72:
+            continue
+        started = user.date_joined + timedelta(hours=rng.uniform(0, 72))
+        enrollments.append(Enrollment(user=user, course=course, started_at=started, last_seen_at=started))
+        reach = min(len(counted), int(rng.betavariate(0.9, 0.8) * (len(counted) + 6)))
+        moment = started
+        done_ids = set()
+        for lesson in counted[:reach]:
+            moment += timedelta(minutes=rng.uniform(5, 60 * 24 * 3))
+            if moment > now:
+                break
+            if lesson.kind == LessonKind.CHECK:
+                for _try in range(rng.choice([1, 1, 1, 2])):
+                    attempts.append(
+                        CheckAttempt(
+                            user=user,
+                            lesson=lesson,
+                            answers={},
+                            score=rng.choice([60, 70, 80, 90, 100]),
+                            passed=True,
+                            created_at=moment,
+                        )
+                    )
+            progress.append(LessonProgress(user=user, lesson=lesson, completed_at=moment, updated_at=moment))
+            done_ids.add(lesson.pk)
+        for module_id, module_lessons in modules.items():
+            if all(lesson.pk in done_ids for lesson in module_lessons):
+                module_done.append(ModuleCompletion(user=user, module_id=module_id, completed_at=moment))
+        if len(done_ids) == len(counted):
+            course_done.append(CourseCompletion(user=user, course=course, completed_at=moment))
+            if rng.random() < 0.85:
+                salt = f"{rng.getrandbits(64):016x}"
+                certificates.append(
+                    Certificate(
+                        issued_at=moment + timedelta(hours=rng.uniform(1, 200)),
+                        code=new_code(),
+                        user=user,
+                        course=course,
+                        name=user.display_name,
+                        hours=course.estimated_hours,
+                        completed_at=moment,
+                        identity_salt=salt,
+                        identity_hash=identity_hash(user.email, salt),
+                        revoked_at=moment + timedelta(days=30) if rng.random() < 0.01 else None,
+                        revocation_reason="Issued in error." if rng.random() < 0.01 else "",
+                    )
+                )
+    with transaction.atomic():
+        for model, rows in [
+            (Enrollment, enrollments),
+            (LessonProgress, progress),
+            (CheckAttempt, attempts),
+            (ModuleCompletion, module_done),
+            (CourseCompletion, course_done),
+            (Certificate, certificates),
+        ]:
+            _bulk(model, rows)
+            log(f"  {len(rows)} {model._meta.verbose_name_plural}")
+    for seeder in EXTRA_SEEDERS:
+        seeder(users, rng, log)
+    return {"learners": len(users), "progress": len(progress)}
