@@ -30,11 +30,13 @@ class ContentKind:
 
 def _kinds() -> list[ContentKind]:
     # Imported here: each kind's models belong to an app that must be loaded first.
+    from convener.assessment.search import reindex_assessment
     from convener.courses.search import reindex_courses
     from convener.guide.search import reindex_guide
     from convener.methods.search import reindex_methods
     from convener.recordings.search import reindex_recordings
 
+    from .assessment import apply_assessment, export_assessment, load_assessment
     from .courses import apply_courses, export_courses, load_courses
     from .guide import apply_guide, export_guide, load_guide
     from .methods import apply_methods, export_methods, load_methods
@@ -46,6 +48,7 @@ def _kinds() -> list[ContentKind]:
         ContentKind("recordings", load_recordings, apply_recordings, export_recordings, reindex_recordings),
         ContentKind("courses", load_courses, apply_courses, export_courses, reindex_courses),
         ContentKind("guide", load_guide, apply_guide, export_guide, reindex_guide),
+        ContentKind("assessment", load_assessment, apply_assessment, export_assessment, reindex_assessment),
     ]
 
 

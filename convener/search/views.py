@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 from .index import search
 
 KIND_LABELS = {
+    "assessment": _("Self-assessment"),
     "course": _("Course"),
     "lesson": _("Lesson"),
     "method": _("Method"),
