@@ -1,14 +1,16 @@
 """The recording format (docs/content-format.md, "Recordings"): one YAML file per webinar."""
 
 import datetime
+import shutil
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from convener.lib import markdown
 from convener.recordings.models import Recording, Track
 
-from .reader import SLUG, Reader
+from .reader import SLUG, Fields, Reader
 from .yamlfile import dump_yaml
 
 KEYS = [
@@ -28,7 +30,36 @@ KEYS = [
     "audio_summary",
     "transcript",
     "related",
+    "video",
 ]
+
+# Slugs the recording pages cannot use: these addresses belong to the live sessions.
+RESERVED_SLUGS = {"live"}
+
+
+def _read_video(fields: Fields, path: Path) -> dict:
+    """An optional copy of the recording: a file beside the recording file (with captions) or https://."""
+    video = fields.mapping("video", required=False)
+    if video is None:
+        return {}
+    video.only("src", "captions")
+    src = video.text("src")
+    captions = video.text("captions", required=False)
+    folder = path.parent.resolve()
+    if src and not src.startswith("https://"):
+        if not (path.parent / src).resolve().is_relative_to(folder) or not (path.parent / src).is_file():
+            video.problem(
+                "src", f"video file '{src}' does not exist (use a file beside the recording or https://)"
+            )
+        if not captions:
+            video.problem("captions", "a self-hosted video needs captions: a WebVTT file")
+    if captions:
+        file = path.parent / captions
+        if not file.resolve().is_relative_to(folder) or not file.is_file():
+            video.problem("captions", f"captions file '{captions}' does not exist")
+        elif not (fields.reader.read_text(file) or "WEBVTT").startswith(("WEBVTT", "\ufeffWEBVTT")):
+            video.problem("captions", f"'{captions}' is not WebVTT: it must start with 'WEBVTT'")
+    return {key: value for key, value in (("src", src), ("captions", captions)) if value}
 
 
 def load_recording(reader: Reader, path: Path) -> dict | None:
@@ -69,6 +100,8 @@ def load_recording(reader: Reader, path: Path) -> dict | None:
         "audio_summary": fields.text("audio_summary"),
         "transcript": transcript,
         "related": related,
+        "video": _read_video(fields, path),
+        "dir": path.parent,
     }
 
 
@@ -80,6 +113,8 @@ def load_recordings(reader: Reader, root: Path) -> list[dict]:
     for path in sorted(folder.glob("*.yaml")):
         if not SLUG.match(path.stem):
             reader.problem(path, None, "a recording file's name must be a slug, like 'world-cafe.yaml'")
+        elif path.stem in RESERVED_SLUGS:
+            reader.problem(path, None, f"'{path.stem}' is reserved for the site's own pages; rename the file")
         elif recording := load_recording(reader, path):
             found.append(recording)
     return found
@@ -89,7 +124,7 @@ def load_recordings(reader: Reader, root: Path) -> list[dict]:
 def apply_recordings(recordings: list[dict]) -> list[str]:
     changes, kept = [], []
     for spec in recordings:
-        values = {k: v for k, v in spec.items() if k != "slug"}
+        values = {k: v for k, v in spec.items() if k not in ("slug", "dir")}
         values["transcript_html"] = markdown.render(spec["transcript"]) if spec["transcript"] else ""
         recording = Recording.objects.filter(slug=spec["slug"]).first()
         if recording is None:
@@ -99,10 +134,23 @@ def apply_recordings(recordings: list[dict]) -> list[str]:
             Recording.objects.filter(pk=recording.pk).update(**values)
             changes.append(f"updated recording {spec['slug']} ({', '.join(changed)})")
         kept.append(recording.pk)
+        _copy_media(spec["dir"], recording.slug, spec["video"])
     for gone in Recording.objects.exclude(pk__in=kept):
         gone.delete()
         changes.append(f"removed recording {gone.slug}")
     return changes
+
+
+def _local_media(video: dict) -> list[str]:
+    return [video[k] for k in ("src", "captions") if video.get(k) and not video[k].startswith("https://")]
+
+
+def _copy_media(folder: Path, slug: str, video: dict) -> None:
+    """Copy a self-hosted video and its captions where the site serves them."""
+    for name in _local_media(video):
+        target = Path(settings.MEDIA_ROOT) / Recording(slug=slug).media_path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(folder / name, target)
 
 
 def export_recordings(root: Path) -> list[Path]:
@@ -110,9 +158,18 @@ def export_recordings(root: Path) -> list[Path]:
     for recording in Recording.objects.order_by("slug"):
         data = {key: getattr(recording, key) for key in KEYS}
         data["recorded_on"] = recording.recorded_on.isoformat()
+        if not recording.video:
+            del data["video"]
+        else:
+            data["video"] = {k: recording.video[k] for k in ("src", "captions") if k in recording.video}
         folder = root / "recordings"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{recording.slug}.yaml"
         path.write_text(dump_yaml(data), encoding="utf-8")
         written.append(path)
+        for name in _local_media(recording.video):
+            origin = Path(settings.MEDIA_ROOT) / recording.media_path(name)
+            if origin.is_file():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(origin, folder / name)
     return written
