@@ -29,7 +29,16 @@ def course(request, course_slug):
     lessons = [lesson for module in modules for lesson in module.lessons.all() if not lesson.retired]
     done = progress.completed_lesson_ids(request.user, course)
     done_modules = progress.completed_module_ids(request.user, course)
+    related = _related_pages(modules)
     for module in modules:
+        module.related_methods = [
+            related["methods"][s] for s in module.related.get("methods", []) if s in related["methods"]
+        ]
+        module.related_recordings = [
+            related["recordings"][s]
+            for s in module.related.get("recordings", [])
+            if s in related["recordings"]
+        ]
         module.current_lessons = [lesson for lesson in module.lessons.all() if not lesson.retired]
         module.is_complete = module.pk in done_modules
         module.minutes = sum(lesson.minutes for lesson in module.current_lessons)
@@ -41,6 +50,25 @@ def course(request, course_slug):
         "first_open": next((lesson for lesson in lessons if lesson.pk not in done), None),
     }
     return render(request, "courses/course.html", context)
+
+
+def _related_pages(modules):
+    """The methods and recordings the modules link to, fetched in one query each."""
+    from convener.methods.models import Method
+    from convener.recordings.models import Recording
+
+    wanted = {
+        kind: {slug for m in modules for slug in m.related.get(kind, [])}
+        for kind in ("methods", "recordings")
+    }
+    return {
+        "methods": {
+            m.slug: m for m in Method.objects.filter(slug__in=wanted["methods"]).only("slug", "name")
+        },
+        "recordings": {
+            r.slug: r for r in Recording.objects.filter(slug__in=wanted["recordings"]).only("slug", "title")
+        },
+    }
 
 
 @require_GET

@@ -79,3 +79,13 @@ def test_modules_link_to_methods_and_recordings_that_exist(course):
     for module in course["modules"]:
         assert set(module["related"].get("methods", [])) <= methods
         assert set(module["related"].get("recordings", [])) <= recordings
+
+
+@pytest.mark.django_db
+def test_the_course_page_links_modules_to_their_methods_and_recordings(client):
+    from convener.authoring.importer import import_content
+
+    import_content(DEFAULT_ROOT)
+    body = client.get("/learn/leading-conversations/").content.decode()
+    assert 'href="/methods/conversation-cafe/"' in body
+    assert 'href="/recordings/conversation-cafes/"' in body
