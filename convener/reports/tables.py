@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from convener.accounts.models import LibraryType
 
 from .queries import Filters, Measure, learning_measures, library_type_label
+from .sections import EXTRA_TABLES
 
 
 @dataclass
@@ -33,4 +34,5 @@ def report_tables(filters: Filters) -> list[Table]:
         _table("library_type", "By library type", measures, "by_library_type", types, library_type_label),
         _table("region", "By region", measures, "by_region", regions, lambda r: r or "Not given"),
         _table("month", "By month", measures, "by_month", months, str),
+        *[make(filters) for make in EXTRA_TABLES],
     ]

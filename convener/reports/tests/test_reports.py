@@ -139,3 +139,34 @@ class SeedTests(ReportTestCase):
             Enrollment.objects.filter(started_at__lt=timezone.now() - timedelta(days=30)).exists()
         )
         make_person("after@example.org", "After")
+
+
+class ProgramSectionTests(ReportTestCase):
+    def test_skill_gaps_and_live_sessions_are_reported_as_totals(self):
+        from convener.assessment.models import Attempt, Skill
+        from convener.recordings.models import LiveSession, Registration
+
+        skill = Skill.objects.create(
+            slug="listening", position=1, name="Listening", description="d", modules=[]
+        )
+        Attempt.objects.create(user=self.learner, answers={}, scores={"listening": 20})
+        Attempt.objects.create(user=self.facilitator, answers={}, scores={"listening": 80})
+        session = LiveSession.objects.create(
+            title="World Café live",
+            description="d",
+            starts_at=timezone.now(),
+            minutes=60,
+            capacity=10,
+            join_url="https://meet.example.org/x",
+            time_zone="UTC",
+        )
+        Registration.objects.create(
+            session=session, user=self.learner, status="registered", wants_captions=True
+        )
+        self.client.force_login(self.administrator)
+        body = self.client.get("/reports/").content.decode()
+        self.assertIn("Self-assessment: skills by band", body)
+        rows = list(csv.reader(io.StringIO(self.client.get("/reports/skill_gaps.csv").content.decode())))
+        self.assertIn([skill.name, "1", "0", "1", "50"], rows)
+        rows = list(csv.reader(io.StringIO(self.client.get("/reports/live_sessions.csv").content.decode())))
+        self.assertEqual(rows[1][1:], ["10", "1", "0", "0", "1"])

@@ -1,0 +1,62 @@
+"""Report tables from the other apps: self-assessment skill gaps, live sessions, conversations held."""
+
+from django.db.models import Count, Q
+
+from convener.assessment.models import Attempt, Skill
+from convener.recordings.models import LiveSession
+
+from .queries import Filters
+
+BANDS = [("Needs work (0 to 33%)", 0, 34), ("Growing (34 to 66%)", 34, 67), ("Strong (67 to 100%)", 67, 101)]
+
+
+def skill_gaps(filters: Filters):
+    """How many self-assessments fall in each band, per skill, and the average score."""
+    from .tables import Table
+
+    scores = list(
+        Attempt.objects.filter(filters.during("created_at"), filters.people("user__")).values_list(
+            "scores", flat=True
+        )
+    )
+    rows = []
+    for skill in Skill.objects.order_by("position"):
+        values = [s[skill.slug] for s in scores if skill.slug in s]
+        bands = [sum(1 for v in values if low <= v < high) for _label, low, high in BANDS]
+        average = round(sum(values) / len(values)) if values else 0
+        rows.append([skill.name, *bands, average])
+    return Table("skill_gaps", "Self-assessment: skills by band", [b[0] for b in BANDS] + ["Average %"], rows)
+
+
+def live_sessions(filters: Filters):
+    """Registrations per live session held in the range."""
+    from .tables import Table
+
+    sessions = (
+        LiveSession.objects.filter(filters.during("starts_at"))
+        .annotate(
+            seated=Count("registrations", filter=Q(registrations__status="registered")),
+            waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
+            cancelled=Count("registrations", filter=Q(registrations__status="cancelled")),
+            access=Count(
+                "registrations",
+                filter=Q(registrations__wants_captions=True)
+                | Q(registrations__wants_interpreter=True)
+                | Q(registrations__wants_other=True),
+            ),
+        )
+        .order_by("starts_at")
+    )
+    rows = [
+        [f"{s.starts_at:%Y-%m-%d} {s.title}", s.capacity, s.seated, s.waiting, s.cancelled, s.access]
+        for s in sessions
+    ]
+    return Table(
+        "live_sessions",
+        "Live sessions: registrations",
+        ["Capacity", "Registered", "Waiting", "Cancelled", "Asked for access needs"],
+        rows,
+    )
+
+
+EXTRA_TABLES = [skill_gaps, live_sessions]
