@@ -33,6 +33,8 @@ KEYS = [
     "sources",
     "related",
 ]
+# Addresses under /methods/ that belong to pages, not to a method.
+RESERVED_SLUGS = {"choose", "compare"}
 LISTS = ["materials", "agreements", "fits_when", "not_a_fit", "accessibility", "sources"]
 
 
@@ -118,6 +120,11 @@ def load_methods(reader: Reader, root: Path) -> list[dict]:
     for path in sorted(folder.glob("*.yaml")):
         if not SLUG.match(path.stem):
             reader.problem(path, None, "a method file's name must be a slug, like 'world-cafe.yaml'")
+            continue
+        if path.stem in RESERVED_SLUGS:
+            reader.problem(
+                path, None, f"'{path.stem}' is the address of a page; give the method another name"
+            )
             continue
         if method := load_method(reader, path):
             methods.append(method)

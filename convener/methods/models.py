@@ -1,7 +1,10 @@
 """Dialogue and deliberation methods, imported from content/methods/<slug>.yaml."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,6 +33,21 @@ class Effort(models.TextChoices):
     LOW = "low", _("Low")
     MEDIUM = "medium", _("Medium")
     HIGH = "high", _("High")
+
+
+def duration(minutes: int) -> str:
+    """Minutes as a short, readable length: '90 minutes', '3 hours', '2.5 hours', '3 hours 20 minutes'."""
+    if minutes < 120:
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    whole, rest = divmod(minutes, 60)
+    if rest in (0, 30):
+        return gettext("%(n)s hours") % {"n": f"{minutes / 60:g}"}
+    return gettext("%(h)d hours %(m)d minutes") % {"h": whole, "m": rest}
+
+
+# Preparation effort in order, to compare a method's needs with a host's capacity.
+EFFORT_RANK = {Effort.LOW: 0, Effort.MEDIUM: 1, Effort.HIGH: 2}
+SETTINGS = {"in_person": _("In person"), "online": _("Online"), "phone": _("By phone")}
 
 
 class Method(models.Model):
@@ -76,3 +94,54 @@ class Method(models.Model):
     @property
     def step_minutes(self):
         return sum(step["minutes"] for step in self.steps)
+
+    @property
+    def plan_url(self):
+        """The planner's "new conversation" page with this method chosen."""
+        return f"{reverse('conversations:index')}new/?{urlencode({'method': self.slug})}"
+
+    @property
+    def stream_labels(self):
+        return [Stream(value).label for value in self.streams]
+
+    @property
+    def participation_labels(self):
+        return [Participation(value).label for value in self.participation]
+
+    def fit_for(self, setting: str) -> str:
+        """How well it works in a setting: 'in_person', 'online' or 'phone'."""
+        if setting not in SETTINGS:
+            raise ValueError(f"unknown setting {setting!r}")
+        return getattr(self, setting)
+
+    @property
+    def setting_fits(self):
+        """(label, fit value, fit label) for in person, online and by phone."""
+        return [(label, self.fit_for(key), Fit(self.fit_for(key)).label) for key, label in SETTINGS.items()]
+
+    @property
+    def is_series(self):
+        return self.meetings_max > 1
+
+    @property
+    def group_size_text(self):
+        return gettext("%(low)d to %(high)d people") % {"low": self.group_min, "high": self.group_max}
+
+    @property
+    def meeting_length_text(self):
+        if self.meeting_minutes_min == self.meeting_minutes_max:
+            return duration(self.meeting_minutes_min)
+        return gettext("%(low)s to %(high)s") % {
+            "low": duration(self.meeting_minutes_min),
+            "high": duration(self.meeting_minutes_max),
+        }
+
+    @property
+    def meetings_text(self):
+        if self.meetings_min == self.meetings_max:
+            return ngettext("%(n)d meeting", "%(n)d meetings", self.meetings_min) % {"n": self.meetings_min}
+        return gettext("%(low)d to %(high)d meetings") % {"low": self.meetings_min, "high": self.meetings_max}
+
+    @property
+    def step_minutes_text(self):
+        return duration(self.step_minutes)
