@@ -98,3 +98,9 @@ class BadInputTests(BaseTestCase):
         )
         self.assertNotContains(r, "<script>alert(1)</script>")
         self.assertContains(r, "&lt;script&gt;")
+
+
+class CompressionTests(BaseTestCase):
+    def test_pages_are_compressed_for_browsers_that_accept_it(self):
+        r = self.client.get("/privacy/", headers={"accept-encoding": "gzip"})
+        self.assertEqual(r["Content-Encoding"], "gzip")
