@@ -103,7 +103,10 @@ if cert is None:
     from convener.certificates.actions import identity_hash
     cert = Certificate.objects.create(user=learner, course=check.module.course, name="Bench learner", hours=4,
                                       completed_at=learner.date_joined, identity_salt="x", identity_hash=identity_hash(learner.email, "x"))
-print(json.dumps({"sessions": sessions, "check": check.get_absolute_url(), "reading": reading.get_absolute_url(),
+from convener.conversations.actions import create_from_method
+from convener.methods.models import Method
+conversation = create_from_method(learner, Method.objects.get(slug="world-cafe"))
+print(json.dumps({"run": f"/plan/{conversation.pk}/run/", "sessions": sessions, "check": check.get_absolute_url(), "reading": reading.get_absolute_url(),
                   "answers": answers, "code": cert.code if cert else "AAAAAAAAAA"}))
 """
 

@@ -1,6 +1,6 @@
 """Report tables from the other apps: self-assessment skill gaps, live sessions, conversations held."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from convener.assessment.models import Attempt, Skill
 from convener.recordings.models import LiveSession
@@ -59,4 +59,26 @@ def live_sessions(filters: Filters):
     )
 
 
-EXTRA_TABLES = [skill_gaps, live_sessions]
+def conversations(filters: Filters):
+    """Conversations planned (created) and held in the range, by method, with total attendance."""
+    from convener.conversations.models import Conversation
+
+    from .tables import Table
+
+    people = filters.people("owner__")
+    planned = Conversation.objects.filter(people, filters.during("created_at"))
+    held = Conversation.objects.filter(people, held_on__gte=filters.start, held_on__lte=filters.end)
+    by_method = {}
+    for name, count in planned.values_list("method__name").annotate(n=Count("pk")).order_by():
+        by_method.setdefault(name or "No method", [0, 0, 0])[0] += count
+    for name, count, people_count in (
+        held.values_list("method__name").annotate(n=Count("pk"), people=Sum("attendance")).order_by()
+    ):
+        row = by_method.setdefault(name or "No method", [0, 0, 0])
+        row[1] += count
+        row[2] += people_count or 0
+    rows = [[name, *counts] for name, counts in sorted(by_method.items())]
+    return Table("conversations", "Conversations by method", ["Planned", "Held", "Total attendance"], rows)
+
+
+EXTRA_TABLES = [skill_gaps, live_sessions, conversations]

@@ -170,3 +170,19 @@ class ProgramSectionTests(ReportTestCase):
         self.assertIn([skill.name, "1", "0", "1", "50"], rows)
         rows = list(csv.reader(io.StringIO(self.client.get("/reports/live_sessions.csv").content.decode())))
         self.assertEqual(rows[1][1:], ["10", "1", "0", "0", "1"])
+
+
+class ConversationSectionTests(ReportTestCase):
+    def test_conversations_planned_and_held_by_method_with_attendance(self):
+
+        from convener.conversations.models import Conversation
+
+        Conversation.objects.create(owner=self.learner, title="A")
+        Conversation.objects.create(
+            owner=self.facilitator, title="B", held_on=timezone.localdate(), attendance=24
+        )
+        self.client.force_login(self.administrator)
+        rows = list(csv.reader(io.StringIO(self.client.get("/reports/conversations.csv").content.decode())))
+        self.assertEqual(rows[0], ["Conversations by method", "Planned", "Held", "Total attendance"])
+        self.assertEqual(rows[1], ["No method", "2", "1", "24"])
+        self.assertNotIn("A", [cell for row in rows for cell in row])
