@@ -8,6 +8,7 @@ from convener.lib import markdown
 from convener.methods.models import Effort, Fit, Method, Participation, Stream
 
 from .reader import SLUG, Fields, Reader
+from .records import sync_by_slug
 from .yamlfile import dump_yaml
 
 KEYS = [
@@ -133,23 +134,14 @@ def load_methods(reader: Reader, root: Path) -> list[dict]:
 
 @transaction.atomic
 def apply_methods(methods: list[dict]) -> list[str]:
-    changes = []
-    kept = []
-    for spec in methods:
-        values = {k: v for k, v in spec.items() if k != "slug"}
-        values["description_html"] = markdown.render(spec["description"])
-        method = Method.objects.filter(slug=spec["slug"]).first()
-        if method is None:
-            method = Method.objects.create(slug=spec["slug"], **values)
-            changes.append(f"added method {spec['slug']}")
-        elif changed := [k for k, v in values.items() if getattr(method, k) != v]:
-            Method.objects.filter(pk=method.pk).update(**values)
-            changes.append(f"updated method {spec['slug']} ({', '.join(changed)})")
-        kept.append(method.pk)
-    for gone in Method.objects.exclude(pk__in=kept):
-        gone.delete()
-        changes.append(f"removed method {gone.slug}")
-    return changes
+    values = {
+        spec["slug"]: {
+            **{k: v for k, v in spec.items() if k != "slug"},
+            "description_html": markdown.render(spec["description"]),
+        }
+        for spec in methods
+    }
+    return sync_by_slug(Method, values, "method")[0]
 
 
 def method_to_file(method: Method) -> dict:

@@ -11,6 +11,7 @@ from convener.lib import markdown
 from convener.recordings.models import Recording, Track
 
 from .reader import SLUG, Fields, Reader
+from .records import sync_by_slug
 from .yamlfile import dump_yaml
 
 KEYS = [
@@ -122,22 +123,17 @@ def load_recordings(reader: Reader, root: Path) -> list[dict]:
 
 @transaction.atomic
 def apply_recordings(recordings: list[dict]) -> list[str]:
-    changes, kept = [], []
-    for spec in recordings:
-        values = {k: v for k, v in spec.items() if k not in ("slug", "dir")}
-        values["transcript_html"] = markdown.render(spec["transcript"]) if spec["transcript"] else ""
-        recording = Recording.objects.filter(slug=spec["slug"]).first()
-        if recording is None:
-            recording = Recording.objects.create(slug=spec["slug"], **values)
-            changes.append(f"added recording {spec['slug']}")
-        elif changed := [k for k, v in values.items() if getattr(recording, k) != v]:
-            Recording.objects.filter(pk=recording.pk).update(**values)
-            changes.append(f"updated recording {spec['slug']} ({', '.join(changed)})")
-        kept.append(recording.pk)
-        _copy_media(spec["dir"], recording.slug, spec["video"])
-    for gone in Recording.objects.exclude(pk__in=kept):
-        gone.delete()
-        changes.append(f"removed recording {gone.slug}")
+    values = {
+        spec["slug"]: {
+            **{k: v for k, v in spec.items() if k not in ("slug", "dir")},
+            "transcript_html": markdown.render(spec["transcript"]) if spec["transcript"] else "",
+        }
+        for spec in recordings
+    }
+    changes, kept = sync_by_slug(Recording, values, "recording")
+    specs = {spec["slug"]: spec for spec in recordings}
+    for recording in kept:
+        _copy_media(specs[recording.slug]["dir"], recording.slug, specs[recording.slug]["video"])
     return changes
 
 
