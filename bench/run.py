@@ -218,10 +218,10 @@ def page_weight(port, cookie, pages):
                     and t.update(bytes=t["bytes"] + e["encodedDataLength"], requests=t["requests"] + 1)
                 ),
             )
-            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="networkidle")
+            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")
             first = dict(transferred)
             transferred.update(bytes=0, requests=0)
-            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="networkidle")
+            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")
             results[name] = {
                 "first": first,
                 "repeat": dict(transferred),
