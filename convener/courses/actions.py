@@ -1,5 +1,7 @@
 """Progress writes. Each is idempotent and safe when two tabs submit at once."""
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -25,10 +27,22 @@ def _get_or_create(model, defaults=None, **lookup):
         return model.objects.get(**lookup), False
 
 
+# A lesson page read again within this time writes nothing: page views must not queue for the write lock.
+VISIT_REFRESH = timedelta(minutes=15)
+
+
 def record_visit(user, lesson: Lesson) -> None:
-    """Remember the lesson as the place to continue from."""
+    """Remember the lesson as the place to continue from; write only when that changed."""
+    now = timezone.now()
+    seen = (
+        Enrollment.objects.filter(user=user, course_id=lesson.module.course_id)
+        .values_list("last_lesson_id", "last_seen_at")
+        .first()
+    )
+    if seen and seen[0] == lesson.pk and seen[1] and now - seen[1] < VISIT_REFRESH:
+        return
     enrollment, _created = _get_or_create(Enrollment, user=user, course=lesson.module.course)
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_seen_at=timezone.now())
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_seen_at=now)
 
 
 def complete_lesson(user, lesson: Lesson) -> None:

@@ -237,3 +237,19 @@ class PlanPdfTests(CourseTestCase):
 
     def test_the_plan_pdf_needs_an_account(self):
         self.assertEqual(self.client.get(f"{BASE}/my-plan.pdf").status_code, 302)
+
+
+class VisitTests(CourseTestCase):
+    def test_reading_the_same_lesson_again_writes_nothing(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.force_login(self.learner)
+        url = f"{BASE}/first-steps/welcome/"
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(url)
+        writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+        self.assertEqual(writes, [q for q in writes if "courses_enrollment" not in q])
+        self.client.get(f"{BASE}/first-steps/a-short-film/")
+        self.assertEqual(Enrollment.objects.get(user=self.learner).last_lesson.slug, "a-short-film")
