@@ -3,6 +3,7 @@
 from django.http import Http404
 
 from .models import Course, Lesson, Status
+from .outline import Outline, outline_for
 
 
 def visible_courses(user):
@@ -18,18 +19,11 @@ def get_course_for_user(user, slug: str) -> Course:
     return course
 
 
-def get_lesson_for_user(user, course_slug: str, module_slug: str, lesson_slug: str) -> Lesson:
-    lesson = (
-        Lesson.objects.current()
-        .select_related("module__course")
-        .filter(
-            module__course__in=visible_courses(user),
-            module__course__slug=course_slug,
-            module__slug=module_slug,
-            slug=lesson_slug,
-        )
-        .first()
-    )
-    if lesson is None:
+def get_lesson_for_user(user, course_slug: str, module_slug: str, lesson_slug: str) -> tuple[Lesson, Outline]:
+    """The current lesson at these slugs in a course the user may see, and the course's outline."""
+    course = get_course_for_user(user, course_slug)
+    outline = outline_for(course)
+    index = outline.find(module_slug, lesson_slug)
+    if index is None:
         raise Http404("No such lesson")
-    return lesson
+    return outline.lesson(index, course), outline

@@ -6,9 +6,16 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from convener.accounts import personal_data as pd
 
         from . import models as m
+        from .outline import touch_course
+
+        for model in (m.Module, m.Lesson):
+            post_save.connect(touch_course, sender=model, dispatch_uid=f"touch-course-{model.__name__}")
+            post_delete.connect(touch_course, sender=model, dispatch_uid=f"touch-course-{model.__name__}-del")
 
         def lesson_rows(model, *fields):
             return lambda user: pd.rows(

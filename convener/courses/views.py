@@ -46,7 +46,7 @@ def course(request, course_slug):
         "course": course,
         "modules": modules,
         "done": done,
-        "my_progress": progress.course_progress(request.user, course, lessons),
+        "my_progress": progress.course_progress(request.user, course),
         "first_open": next((lesson for lesson in lessons if lesson.pk not in done), None),
     }
     return render(request, "courses/course.html", context)
@@ -85,45 +85,39 @@ def my_learning(request):
 
 @require_http_methods(["GET", "POST"])
 def lesson(request, course_slug, module_slug, lesson_slug):
-    lesson = get_lesson_for_user(request.user, course_slug, module_slug, lesson_slug)
+    lesson, outline = get_lesson_for_user(request.user, course_slug, module_slug, lesson_slug)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(lesson.get_absolute_url())
-        return SUBMIT[lesson.kind](request, lesson)
+        return SUBMIT[lesson.kind](request, lesson, outline)
     if request.user.is_authenticated:
         actions.record_visit(request.user, lesson)
-    return render_lesson(request, lesson)
+    return render_lesson(request, lesson, outline)
 
 
-def render_lesson(request, lesson, form=None, status=200):
-    context = _outline_context(request.user, lesson)
+def render_lesson(request, lesson, outline, form=None, status=200):
+    context = _outline_context(request.user, lesson, outline)
     context.update(INTERACTION[lesson.kind](request, lesson, form))
     return render(request, "courses/lesson.html", context, status=status)
 
 
-def _outline_context(user, lesson):
+def _outline_context(user, lesson, outline):
     """Where this lesson sits: its module's lessons, previous and next, and what is done."""
-    course = lesson.module.course
-    ordered = list(
-        Lesson.objects.current()
-        .filter(module__course=course)
-        .order_by("module__position", "position")
-        .values("pk", "slug", "title", "module_id", "module__slug", "module__title", "required", "kind")
-    )
-    index = next(i for i, row in enumerate(ordered) if row["pk"] == lesson.pk)
-    in_module = [row for row in ordered if row["module_id"] == lesson.module_id]
-    done = progress.completed_lesson_ids(user, course)
+    index = outline.find(lesson.module.slug, lesson.slug)
+    in_module = outline.in_module(lesson.module_id)
+    done = progress.completed_lesson_ids(user, lesson.module.course)
+    previous_lesson, next_lesson = outline.neighbours(index)
     return {
-        "course": course,
+        "course": lesson.module.course,
         "module": lesson.module,
         "lesson": lesson,
         "module_lessons": in_module,
-        "position_in_module": next(i for i, row in enumerate(in_module, 1) if row["pk"] == lesson.pk),
-        "previous_lesson": ordered[index - 1] if index > 0 else None,
-        "next_lesson": ordered[index + 1] if index + 1 < len(ordered) else None,
+        "position_in_module": next(i for i, entry in enumerate(in_module, 1) if entry.pk == lesson.pk),
+        "previous_lesson": previous_lesson,
+        "next_lesson": next_lesson,
         "done": done,
         "is_complete": lesson.pk in done,
-        "module_done": sum(1 for row in in_module if row["pk"] in done),
+        "module_done": sum(1 for entry in in_module if entry.pk in done),
     }
 
 
@@ -228,38 +222,38 @@ INTERACTION = {
 # What each kind of lesson does with a submission ---------------------------------------------
 
 
-def _mark_complete(request, lesson):
+def _mark_complete(request, lesson, outline):
     actions.complete_lesson(request.user, lesson)
     messages.success(request, _("Lesson complete."))
-    following = lesson.following()
-    return redirect(following.get_absolute_url() if following else lesson.module.course.get_absolute_url())
+    _previous, following = outline.neighbours(outline.find(lesson.module.slug, lesson.slug))
+    return redirect(following.url if following else lesson.module.course.get_absolute_url())
 
 
-def _save_activity(request, lesson):
+def _save_activity(request, lesson, outline):
     form = ActivityForm(lesson, request.POST)
     if not form.is_valid():
-        return render_lesson(request, lesson, form, status=400)
+        return render_lesson(request, lesson, outline, form, status=400)
     actions.save_activity_answer(request.user, lesson, form.cleaned_data["text"])
     return _after_completion(request, lesson, _("Your answer is saved."))
 
 
-def _save_worksheet(request, lesson):
+def _save_worksheet(request, lesson, outline):
     form = WorksheetForm(lesson, request.POST)
     if not form.is_valid():
-        return render_lesson(request, lesson, form, status=400)
+        return render_lesson(request, lesson, outline, form, status=400)
     actions.save_worksheet(request.user, lesson, form.cleaned_data)
     return _after_completion(request, lesson, _("Saved. Your conversation plan is up to date."))
 
 
-def _submit_check(request, lesson):
+def _submit_check(request, lesson, outline):
     form = CheckForm(lesson, request.POST)
     if not form.is_valid():
-        return render_lesson(request, lesson, form, status=400)
+        return render_lesson(request, lesson, outline, form, status=400)
     attempt = actions.submit_check(request.user, lesson, form.answers())
     return redirect(f"{lesson.get_absolute_url()}?attempt={attempt.pk}#result")
 
 
-def _finish_scenario(request, lesson):
+def _finish_scenario(request, lesson, outline):
     actions.finish_scenario(request.user, lesson)
     return _after_completion(request, lesson, _("Scenario finished."))
 

@@ -35,11 +35,11 @@ def test_module_one_by_keyboard(visit):
     make_person("mod1@example.org", "Module One")
     sign_in_by_keyboard(visit, "mod1@example.org")
     page = visit.page
-    lessons = Lesson.objects.filter(module__slug="getting-started").order_by("position")
+    lessons = list(Lesson.objects.filter(module__slug="getting-started").order_by("position"))
     visit.goto("/learn/leading-conversations/")
     visit.scan()
     visit.activate("a.button")
-    for lesson in lessons:
+    for number, lesson in enumerate(lessons, 1):
         assert page.url.endswith(lesson.get_absolute_url()), page.url
         visit.scan()
         if lesson.kind == "reading":
@@ -82,7 +82,7 @@ def test_module_one_by_keyboard(visit):
             page.keyboard.press("Enter")
             page.locator("#result.passed").wait_for()
         visit.scan()
-        if lesson.following() and lesson.following().module.slug == "getting-started":
+        if number < len(lessons):
             visit.activate("a[rel=next]")
     assert ModuleCompletion.objects.filter(module__slug="getting-started").count() == 1
     visit.goto("/learn/leading-conversations/my-plan/")
