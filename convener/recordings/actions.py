@@ -111,7 +111,7 @@ def cancel(user, session: LiveSession) -> list[int]:
         if registration is None or not registration.is_active:
             return []
         Registration.objects.filter(pk=registration.pk).update(
-            status=Status.CANCELLED, queued_at=timezone.now()
+            status=Status.CANCELLED, queued_at=timezone.now(), attended_at=None
         )
         return _fill_free_seats(session) if registration.is_registered else []
 
@@ -145,6 +145,19 @@ def attach_recording(session: LiveSession, recording: Recording) -> None:
     with transaction.atomic():
         LiveSession.objects.filter(pk=session.pk).update(recording=recording)
         transaction.on_commit(lambda: tasks.send_recording_notices.enqueue(session.pk), robust=True)
+
+
+def take_attendance(session: LiveSession, attended) -> int:
+    """Mark the ticked seat holders as attended (keeping when each was first marked), clear the rest,
+    and note that the list was taken. Returns how many attended."""
+    ticked = [registration.pk for registration in attended]
+    with transaction.atomic():
+        now = timezone.now()
+        seated = Registration.objects.filter(session=session, status=Status.REGISTERED)
+        seated.filter(pk__in=ticked, attended_at=None).update(attended_at=now)
+        seated.exclude(pk__in=ticked).exclude(attended_at=None).update(attended_at=None)
+        LiveSession.objects.filter(pk=session.pk).update(attendance_taken_at=now)
+        return seated.exclude(attended_at=None).count()
 
 
 def calendar_feed(user) -> CalendarFeed:

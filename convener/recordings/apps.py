@@ -27,6 +27,7 @@ class RecordingsConfig(AppConfig):
                 "access_details",
                 "reminded_24h_at",
                 "reminded_1h_at",
+                "attended_at",
             ),
         )
         pd.register(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.accounts.forms import time_zone_choices
 
-from .models import LiveSession, Recording, Track
+from .models import LiveSession, Recording, Registration, Status, Track
 
 
 class RecordingFilterForm(forms.Form):
@@ -176,4 +176,38 @@ class AttachRecordingForm(forms.Form):
         data = super().clean()
         if not self.session.has_ended():
             raise forms.ValidationError(_("The session has not ended yet. Attach the recording after it."))
+        return data
+
+
+class SeatHolderChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, registration):
+        return f"{registration.user.display_name} ({registration.user.email})"
+
+
+class AttendanceForm(forms.Form):
+    """Who came: one check box per seat holder. Waitlisted and cancelled people are not choices."""
+
+    attended = SeatHolderChoiceField(
+        label=_("Who attended"),
+        queryset=Registration.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick everyone who joined the session. Leave a box empty for someone who did not."),
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+        self.fields["attended"].queryset = (
+            Registration.objects.filter(session=session, status=Status.REGISTERED)
+            .select_related("user")
+            .order_by("user__display_name", "pk")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not self.session.has_started():
+            raise forms.ValidationError(
+                _("The session has not started yet. Mark who attended once it has begun.")
+            )
         return data

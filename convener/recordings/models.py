@@ -96,6 +96,8 @@ class Status(models.TextChoices):
 
 
 ACTIVE = [Status.REGISTERED, Status.WAITLISTED]
+# Registrations of people who came, seen from the session (the constraint below keeps them seated).
+ATTENDED = models.Q(registrations__status=Status.REGISTERED, registrations__attended_at__isnull=False)
 
 
 class LiveSessionQuerySet(models.QuerySet):
@@ -118,6 +120,9 @@ class LiveSessionQuerySet(models.QuerySet):
             ),
         )
 
+    def with_attendance(self):
+        return self.annotate(attended_count=models.Count("registrations", filter=ATTENDED))
+
 
 class LiveSession(models.Model):
     """A scheduled webinar people register for. Times are stored in UTC."""
@@ -137,6 +142,9 @@ class LiveSession(models.Model):
         Recording, on_delete=models.SET_NULL, null=True, blank=True, related_name="live_sessions"
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    attendance_taken_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text=_("When an administrator last saved who attended.")
+    )
 
     objects = LiveSessionQuerySet.as_manager()
 
@@ -178,6 +186,11 @@ class LiveSession(models.Model):
     def has_ended(self, now=None) -> bool:
         return (now or timezone.now()) >= self.ends_at
 
+    @property
+    def attendance_taken(self) -> bool:
+        """Someone saved the attendance list, so an empty list means nobody came, not "not recorded"."""
+        return self.attendance_taken_at is not None
+
 
 class Registration(models.Model):
     """One person's place in one session: registered, waitlisted or cancelled (kept to re-register)."""
@@ -201,11 +214,17 @@ class Registration(models.Model):
     reminded_24h_at = models.DateTimeField(null=True, blank=True)
     reminded_1h_at = models.DateTimeField(null=True, blank=True)
     recording_notice_at = models.DateTimeField(null=True, blank=True)
+    # Set by an administrator after the start; only a seat holder can have attended.
+    attended_at = models.DateTimeField(_("attended"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["queued_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["session", "user"], name="one_registration_per_person"),
+            models.CheckConstraint(
+                condition=models.Q(attended_at__isnull=True) | models.Q(status="registered"),
+                name="attended_only_with_a_seat",
+            ),
         ]
 
     def __str__(self):
@@ -222,6 +241,10 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE
+
+    @property
+    def attended(self) -> bool:
+        return self.attended_at is not None
 
     def accommodations(self) -> list[str]:
         """What the person asked for, in words, for the administrator's list."""

@@ -20,6 +20,7 @@ urlpatterns = [
     path("live/manage/new/", views.schedule, name="schedule"),
     path("live/manage/<int:pk>/", views.manage_session, name="manage_session"),
     path("live/manage/<int:pk>/registrations/", views.registrations, name="registrations"),
+    path("live/manage/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("live/manage/<int:pk>/recording/", views.attach_recording, name="attach_recording"),
     path("<slug:slug>/", views.recording, name="recording"),
 ]

@@ -5,10 +5,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,7 +26,7 @@ from .access import (
     get_session,
     get_session_for_staff,
 )
-from .forms import AccessNeedsForm, AttachRecordingForm, SessionForm
+from .forms import AccessNeedsForm, AttachRecordingForm, AttendanceForm, SessionForm
 from .models import ACTIVE, LiveSession, Registration, Status
 
 # The recording library ------------------------------------------------------------------------
@@ -56,15 +58,18 @@ def recording(request, slug):
 def sessions(request):
     upcoming = list(LiveSession.objects.upcoming().with_counts())
     past = list(LiveSession.objects.past().select_related("recording")[:10])
-    mine = {}
+    mine, attended = {}, set()
     if request.user.is_authenticated:
-        mine = {
-            r.session_id: r
-            for r in Registration.objects.filter(user=request.user, session__in=upcoming, status__in=ACTIVE)
-        }
+        own = Registration.objects.filter(user=request.user, session__in=[*upcoming, *past])
+        for r in own.filter(status__in=ACTIVE):
+            mine[r.session_id] = r
+            if r.attended:
+                attended.add(r.session_id)
     for session in upcoming:
         session.seats_left = max(session.capacity - session.registered_count, 0)
         session.mine = mine.get(session.pk)
+    for session in past:
+        session.attended = session.pk in attended
     return render(request, "recordings/live/index.html", {"upcoming": upcoming, "past": past})
 
 
@@ -91,6 +96,7 @@ def _session_page(request, session, form=None, status=200):
     context = {
         "session": session,
         "registration": registration if registration and registration.is_active else None,
+        "attended": registration is not None and registration.attended,
         "can_join": can_see_join_link(request.user, session, registration),
         "seats_left": max(session.capacity - taken, 0),
         "form": form,
@@ -247,7 +253,7 @@ def feed(request, token):
 @require_GET
 def manage(request):
     upcoming = LiveSession.objects.upcoming().with_counts()
-    past = LiveSession.objects.past().with_counts().select_related("recording")[:50]
+    past = LiveSession.objects.past().with_counts().with_attendance().select_related("recording")[:50]
     return render(request, "recordings/manage/index.html", {"upcoming": upcoming, "past": past})
 
 
@@ -315,7 +321,13 @@ def registrations(request, pk):
         "interpreter": sum(r.wants_interpreter for r in seated),
         "other": sum(r.wants_other for r in seated),
     }
-    context = {"session": session, "seated": seated, "waiting": waiting, "needs": needs}
+    context = {
+        "session": session,
+        "seated": seated,
+        "waiting": waiting,
+        "needs": needs,
+        "attended": sum(r.attended for r in seated),
+    }
     response = render(request, "recordings/manage/registrations.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
@@ -337,3 +349,33 @@ def attach_recording(request, pk):
     actions.attach_recording(session, form.cleaned_data["recording"])
     messages.success(request, _("The recording is attached. Everyone who held a seat will get an email."))
     return redirect("recordings:manage_session", pk=session.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk):
+    session = get_session_for_staff(request.user, pk)
+    marked = session.registrations.filter(status=Status.REGISTERED).exclude(attended_at=None)
+    form = AttendanceForm(
+        request.POST if request.method == "POST" else None,
+        session=session,
+        initial={"attended": list(marked.values_list("pk", flat=True))},
+    )
+    if form.is_bound and form.is_valid():
+        count = actions.take_attendance(session, form.cleaned_data["attended"])
+        messages.success(
+            request,
+            ngettext("Saved: %(count)s person attended.", "Saved: %(count)s people attended.", count)
+            % {"count": count},
+        )
+        return redirect("recordings:attendance", pk=session.pk)
+    counts = session.registrations.aggregate(
+        seated=Count("pk", filter=Q(status=Status.REGISTERED)),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+    )
+    context = {"session": session, "form": form, "started": session.has_started(), **counts}
+    response = render(
+        request, "recordings/manage/attendance.html", context, status=400 if form.is_bound else 200
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -138,6 +138,36 @@ def test_an_administrator_schedules_a_session_and_sees_registrations(visit):
     visit.scan()
 
 
+def test_an_administrator_marks_who_attended_by_keyboard(visit):
+    session = make_session(starts_at=timezone.now() - timedelta(minutes=30), capacity=2)
+    came = make_person("ari.attended-long-address@library-system.example.org", "Ari Attended")
+    missed = make_person("mo@example.org", "Mo Missed")
+    for person in (came, missed):
+        Registration.objects.create(session=session, user=person, status=Status.REGISTERED)
+    Registration.objects.create(
+        session=session, user=make_person("w@example.org", "Wyn Waiting"), status=Status.WAITLISTED
+    )
+    make_person("boss@example.org", "Boss", is_staff=True, is_superuser=True)
+    sign_in_by_keyboard(visit, "boss@example.org")
+    page = visit.goto(f"/recordings/live/manage/{session.pk}/registrations/")
+    visit.activate("a:has-text('Mark who attended')")
+    expect(page.locator("legend")).to_contain_text("Who attended")
+    expect(page.locator("main")).not_to_contain_text("Wyn Waiting")
+    visit.scan()
+    visit.tab_to("label:has-text('Ari Attended') input")
+    page.keyboard.press("Space")
+    visit.activate("button:has-text('Save attendance')")
+    expect(page.locator(".messages")).to_contain_text("Saved: 1 person attended.")
+    expect(page.locator("label:has-text('Ari Attended') input")).to_be_checked()
+    expect(page.locator("label:has-text('Mo Missed') input")).not_to_be_checked()
+    visit.scan()
+    assert Registration.objects.get(user=came).attended_at is not None
+    assert Registration.objects.get(user=missed).attended_at is None
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
 def test_pages_reflow_at_320_pixels(visit):
     import_bundled_recordings()
     session = make_session()
@@ -158,6 +188,7 @@ def test_pages_reflow_at_320_pixels(visit):
         session.get_absolute_url(),
         "/recordings/live/calendar/",
         f"/recordings/live/manage/{session.pk}/registrations/",
+        f"/recordings/live/manage/{session.pk}/attendance/",
     ]:
         page = visit.goto(path)
         overflow = page.evaluate(
