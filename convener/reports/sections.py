@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, Sum
 
 from convener.assessment.models import Attempt, Skill
-from convener.recordings.models import LiveSession
+from convener.recordings.models import ATTENDED, LiveSession
 
 from .queries import Filters
 
@@ -28,11 +28,18 @@ def skill_gaps(filters: Filters):
     return Table("skill_gaps", "Self-assessment: skills by band", [b[0] for b in BANDS] + ["Average %"], rows)
 
 
+def _rate(attended: int, seated: int, taken: bool):
+    """Attended as a percentage of seats taken; "Not taken" when nobody recorded attendance."""
+    if not taken:
+        return "Not taken"
+    return round(100 * attended / seated) if seated else 0
+
+
 def live_sessions(filters: Filters):
-    """Registrations per live session held in the range."""
+    """Registrations and attendance per live session held in the range, with a totals row."""
     from .tables import Table
 
-    sessions = (
+    sessions = list(
         LiveSession.objects.filter(filters.during("starts_at"))
         .annotate(
             seated=Count("registrations", filter=Q(registrations__status="registered")),
@@ -44,17 +51,41 @@ def live_sessions(filters: Filters):
                 | Q(registrations__wants_interpreter=True)
                 | Q(registrations__wants_other=True),
             ),
+            attended=Count("registrations", filter=ATTENDED),
         )
         .order_by("starts_at")
     )
     rows = [
-        [f"{s.starts_at:%Y-%m-%d} {s.title}", s.capacity, s.seated, s.waiting, s.cancelled, s.access]
+        [
+            f"{s.starts_at:%Y-%m-%d} {s.title}",
+            s.capacity,
+            s.seated,
+            s.waiting,
+            s.cancelled,
+            s.access,
+            s.attended,
+            _rate(s.attended, s.seated, s.attendance_taken),
+        ]
         for s in sessions
     ]
+    if rows:
+        # The rate counts only sessions whose attendance was taken: the others are not "nobody came".
+        taken = [s for s in sessions if s.attendance_taken]
+        totals = [sum(row[column] for row in rows) for column in range(1, 7)]
+        rate = _rate(sum(s.attended for s in taken), sum(s.seated for s in taken), bool(taken))
+        rows.append(["All sessions", *totals, rate])
     return Table(
         "live_sessions",
-        "Live sessions: registrations",
-        ["Capacity", "Registered", "Waiting", "Cancelled", "Asked for access needs"],
+        "Live sessions: registrations and attendance",
+        [
+            "Capacity",
+            "Registered",
+            "Waiting",
+            "Cancelled",
+            "Asked for access needs",
+            "Attended",
+            "Attendance rate %",
+        ],
         rows,
     )
 

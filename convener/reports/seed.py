@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from convener.accounts.models import LibraryType, Role, User
@@ -21,6 +21,7 @@ from convener.courses.models import (
     LessonProgress,
     ModuleCompletion,
 )
+from convener.recordings.models import LiveSession, Registration, Status
 
 BATCH = 5000
 REGIONS = ["North", "South", "East", "West", "Central", "Coast", "Mountains", "Plains", "Lakes", "Valley"]
@@ -206,6 +207,96 @@ def seed(learners: int, rng: random.Random, log=print) -> dict:
         ]:
             _bulk(model, rows)
             log(f"  {len(rows)} {model._meta.verbose_name_plural}")
+    registrations = seed_live_sessions(users, rng, now)
+    log(f"  {registrations} live session registrations")
     for seeder in EXTRA_SEEDERS:
         seeder(users, rng, log)
     return {"learners": len(users), "progress": len(progress)}
+
+
+# Live sessions --------------------------------------------------------------------------------
+
+DEMO_JOIN_URL = "https://meet.example.invalid/demo/"
+SESSION_TITLES = [
+    "Conversation Café, start to finish",
+    "Asking a framing question people want to answer",
+    "Study circles in a small library",
+    "Deliberative forums on campus",
+    "When a conversation gets heated",
+    "Partners: who to invite and how",
+    "After the conversation: harvest and follow-up",
+    "World Café with a large group",
+]
+
+
+def _demo_sessions(rng: random.Random, now) -> list[LiveSession]:
+    """One session about every three weeks over the seeded history, and four to come (made once)."""
+    sessions = list(LiveSession.objects.filter(join_url__startswith=DEMO_JOIN_URL).order_by("starts_at"))
+    if sessions:
+        return sessions
+    six_pm_utc = now.replace(hour=18, minute=0, second=0, microsecond=0)
+    for n, days_ago in enumerate(range(530, -90, -21)):
+        starts_at = six_pm_utc - timedelta(days=days_ago)
+        # Most past sessions had their attendance taken; a few were never recorded.
+        taken = days_ago > 0 and rng.random() < 0.9
+        sessions.append(
+            LiveSession.objects.create(
+                title=SESSION_TITLES[n % len(SESSION_TITLES)],
+                description="A live webinar with time for questions.",
+                starts_at=starts_at,
+                time_zone=rng.choice(["America/New_York", "America/Chicago", "America/Denver"]),
+                minutes=rng.choice([60, 60, 90]),
+                capacity=rng.choice([100, 250, 500, 1000]),
+                join_url=f"{DEMO_JOIN_URL}{n}",
+                created_at=min(starts_at - timedelta(days=45), now),
+                attendance_taken_at=starts_at + timedelta(days=1) if taken else None,
+            )
+        )
+    return sessions
+
+
+def seed_live_sessions(users, rng: random.Random, now) -> int:
+    """Registrations (seats, waitlist, cancellations, access needs) and, for sessions whose attendance
+    was taken, who attended: a share of the seat holders that varies by session."""
+    sessions = _demo_sessions(rng, now)
+    seated = dict(
+        Registration.objects.filter(session__in=sessions, status=Status.REGISTERED)
+        .values_list("session")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = []
+    for session in sessions:
+        eligible = [user for user in users if user.date_joined < session.starts_at]
+        wanted = min(len(eligible), int(len(eligible) * rng.uniform(0.005, 0.03)) + rng.randint(2, 12))
+        free = session.capacity - seated.get(session.pk, 0)
+        show_up = rng.uniform(0.45, 0.75)
+        asked = []
+        for user in rng.sample(eligible, wanted):
+            closes = min(session.starts_at, now)
+            opened = max(user.date_joined, closes - timedelta(days=30))
+            asked.append((opened + (closes - opened) * rng.random(), user))
+        for moment, user in sorted(asked, key=lambda pair: pair[0]):
+            needs = rng.random()
+            row = Registration(
+                session=session,
+                user=user,
+                created_at=moment,
+                queued_at=moment,
+                wants_captions=needs < 0.05,
+                wants_interpreter=0.05 <= needs < 0.07,
+                wants_other=0.07 <= needs < 0.08,
+                access_details="The slides a day ahead, please." if 0.07 <= needs < 0.08 else "",
+            )
+            if rng.random() < 0.07:
+                row.status = Status.CANCELLED
+            elif free > 0:
+                row.status, free = Status.REGISTERED, free - 1
+                if session.attendance_taken and rng.random() < show_up:
+                    row.attended_at = session.starts_at + timedelta(minutes=rng.uniform(0, 10))
+            else:
+                row.status = Status.WAITLISTED
+            rows.append(row)
+    with transaction.atomic():
+        _bulk(Registration, rows)
+    return len(rows)

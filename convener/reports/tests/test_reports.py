@@ -140,6 +140,35 @@ class SeedTests(ReportTestCase):
         )
         make_person("after@example.org", "After")
 
+    def test_seeddemo_registers_people_for_live_sessions_and_marks_who_attended(self):
+        from django.core.management import call_command
+        from django.db.models import Count, Q
+
+        from convener.recordings.models import LiveSession, Registration
+
+        call_command("seeddemo", learners=400, stdout=io.StringIO())
+        sessions = LiveSession.objects.annotate(
+            seated=Count("registrations", filter=Q(registrations__status="registered")),
+            attended=Count("registrations", filter=Q(registrations__attended_at__isnull=False)),
+        )
+        self.assertGreater(Registration.objects.count(), 100)
+        self.assertTrue(all(s.seated <= s.capacity for s in sessions))
+        for s in sessions:
+            if not s.attendance_taken:
+                self.assertEqual(s.attended, 0, "attended without attendance taken")
+        now = timezone.now()
+        self.assertTrue(sessions.filter(starts_at__gt=now).exists())
+        self.assertFalse(sessions.filter(starts_at__gt=now).exclude(attendance_taken_at=None).exists())
+        taken = [s for s in sessions if s.attendance_taken]
+        share = sum(s.attended for s in taken) / sum(s.seated for s in taken)
+        self.assertTrue(0.4 < share < 0.8, share)
+        self.assertFalse(Registration.objects.exclude(attended_at=None).exclude(status="registered").exists())
+
+        # A second run adds learners to the same sessions.
+        count = sessions.count()
+        call_command("seeddemo", learners=50, stdout=io.StringIO())
+        self.assertEqual(LiveSession.objects.count(), count)
+
 
 class ProgramSectionTests(ReportTestCase):
     def test_skill_gaps_and_live_sessions_are_reported_as_totals(self):
@@ -169,7 +198,89 @@ class ProgramSectionTests(ReportTestCase):
         rows = list(csv.reader(io.StringIO(self.client.get("/reports/skill_gaps.csv").content.decode())))
         self.assertIn([skill.name, "1", "0", "1", "50"], rows)
         rows = list(csv.reader(io.StringIO(self.client.get("/reports/live_sessions.csv").content.decode())))
-        self.assertEqual(rows[1][1:], ["10", "1", "0", "0", "1"])
+        self.assertEqual(rows[1][1:], ["10", "1", "0", "0", "1", "0", "Not taken"])
+
+
+class LiveSessionAttendanceTests(ReportTestCase):
+    """Attended and the attendance rate per session and in the totals row, from one grouped query."""
+
+    def setUp(self):
+        from convener.recordings import actions as recording_actions
+        from convener.recordings.models import LiveSession, Registration
+
+        super().setUp()
+        people = [make_person(f"p{n}@example.org", f"Person {n}") for n in range(6)]
+
+        def session(title, days_ago, capacity):
+            return LiveSession.objects.create(
+                title=title,
+                description="d",
+                starts_at=timezone.now() - timedelta(days=days_ago),
+                minutes=60,
+                capacity=capacity,
+                join_url="https://meet.example.org/x",
+                time_zone="UTC",
+            )
+
+        def seat(session, person, status="registered"):
+            return Registration.objects.create(session=session, user=person, status=status)
+
+        # Taken: 4 seats, 3 attended, one waiting, one cancelled.
+        self.cafe = session("Café live", 20, 4)
+        seats = [seat(self.cafe, person) for person in people[:4]]
+        seat(self.cafe, people[4], "waitlisted")
+        seat(self.cafe, people[5], "cancelled")
+        recording_actions.take_attendance(self.cafe, seats[:3])
+        # Taken, and nobody came.
+        self.forum = session("Forum live", 10, 5)
+        seat(self.forum, people[0])
+        recording_actions.take_attendance(self.forum, [])
+        # Not taken: its two seats must not pull the rate down.
+        self.circle = session("Circle live", 5, 2)
+        seat(self.circle, people[1])
+        seat(self.circle, people[2])
+
+    def csv_rows(self, **query):
+        self.client.force_login(self.administrator)
+        r = self.client.get("/reports/live_sessions.csv", query)
+        return list(csv.reader(io.StringIO(r.content.decode())))
+
+    def test_attended_and_rate_per_session_and_in_the_totals(self):
+        header, *rows = self.csv_rows()
+        self.assertEqual(header[-2:], ["Attended", "Attendance rate %"])
+        self.assertEqual(header[0], "Live sessions: registrations and attendance")
+        by_title = {row[0].split(" ", 1)[1]: row[1:] for row in rows}
+        self.assertEqual(by_title["Café live"], ["4", "4", "1", "1", "0", "3", "75"])
+        self.assertEqual(by_title["Forum live"], ["5", "1", "0", "0", "0", "0", "0"])
+        self.assertEqual(by_title["Circle live"], ["2", "2", "0", "0", "0", "0", "Not taken"])
+        # Totals: 3 attended of the 5 seats in the sessions whose attendance was taken.
+        self.assertEqual(rows[-1], ["All sessions", "11", "7", "1", "1", "0", "3", "60"])
+
+    def test_the_date_range_applies_to_the_totals(self):
+        start = (timezone.localdate() - timedelta(days=12)).isoformat()
+        *_header, forum, circle, totals = self.csv_rows(start=start)
+        titles = [row[0].split(" ", 1)[1] for row in (forum, circle)]
+        self.assertEqual(titles, ["Forum live", "Circle live"])
+        self.assertEqual(totals, ["All sessions", "7", "3", "0", "0", "0", "0", "0"])
+
+    def test_no_rate_when_no_attendance_was_taken_and_no_totals_without_sessions(self):
+        start = (timezone.localdate() - timedelta(days=6)).isoformat()
+        *_header, circle, totals = self.csv_rows(start=start)
+        self.assertEqual((circle[-1], totals[-1]), ("Not taken", "Not taken"))
+        end = (timezone.localdate() - timedelta(days=30)).isoformat()
+        self.assertEqual(len(self.csv_rows(end=end)), 1)
+
+    def test_one_grouped_query_and_no_names(self):
+        from convener.reports import sections
+
+        filters = FilterForm({}).filters()
+        with self.assertNumQueries(1):
+            table = sections.live_sessions(filters)
+        cells = " ".join(str(cell) for row in table.rows for cell in row)
+        for private in ("Person 0", "p0@example.org", "Lee Learner"):
+            self.assertNotIn(private, cells)
+        self.client.force_login(self.administrator)
+        self.assertContains(self.client.get("/reports/"), '<th scope="row">All sessions</th>', html=True)
 
 
 class ConversationSectionTests(ReportTestCase):
