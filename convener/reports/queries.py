@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import CharField, Count, F, Func, Q
+from django.db.models import CharField, Count, Exists, F, FloatField, Func, OuterRef, Q
 from django.utils import timezone
 
 from convener.accounts.models import LibraryType, User
@@ -54,6 +54,26 @@ class YearMonth(Func):
     def as_sqlite(self, compiler, connection, **extra):
         # SQLite stores timestamps as ISO text in UTC: the month is the first seven characters.
         return super().as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
+
+
+class DaysBetween(Func):
+    """Days from the first timestamp to the second, as a number, computed by the database.
+
+    Turning thousands of timestamps into Python datetimes only to subtract them took longer than
+    the query itself.
+    """
+
+    template = "EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0"
+    arg_joiner = " - "
+    output_field = FloatField()
+
+    def __init__(self, start, end):
+        super().__init__(end, start)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="julianday(%(expressions)s)", arg_joiner=") - julianday(", **extra
+        )
 
 
 @dataclass
@@ -108,23 +128,22 @@ def learning_measures(filters: Filters) -> list[Measure]:
 
 def completion_figures(filters: Filters) -> dict:
     """Completion rate of enrollments started in the range, and median days to complete."""
-    enrollments = Enrollment.objects.filter(filters.people("user__"), filters.during("started_at"))
-    started = enrollments.count()
-    finished = CourseCompletion.objects.filter(
-        user__in=enrollments.values("user"), course__in=enrollments.values("course")
+    completed = CourseCompletion.objects.filter(user=OuterRef("user"), course=OuterRef("course"))
+    counts = Enrollment.objects.filter(filters.people("user__"), filters.during("started_at")).aggregate(
+        started=Count("pk"), completed=Count("pk", filter=Q(Exists(completed)))
     )
-    durations = list(
+    days = list(
         CourseCompletion.objects.filter(filters.people("user__"), filters.during("completed_at"))
         .filter(user__enrollments__course=F("course"))
-        .annotate(started=F("user__enrollments__started_at"))
-        .values_list("completed_at", "started")
+        .annotate(days=DaysBetween("user__enrollments__started_at", "completed_at"))
+        .values_list("days", flat=True)
     )
-    days = [(done - begun).total_seconds() / 86400 for done, begun in durations if done and begun]
+    started = counts["started"]
     return {
         "all_learners": User.objects.filter(filters.people(), date_joined__lt=filters.until).count(),
         "started": started,
-        "completed": finished.count(),
-        "rate": round(100 * finished.count() / started) if started else 0,
+        "completed": counts["completed"],
+        "rate": round(100 * counts["completed"] / started) if started else 0,
         "median_days": round(statistics.median(days), 1) if days else None,
     }
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from convener.certificates import actions as certificate_actions
 from convener.courses import actions
-from convener.courses.models import Enrollment
+from convener.courses.models import Course, CourseCompletion, Enrollment
 from convener.reports.forms import FilterForm
 from convener.reports.queries import completion_figures, learning_measures
 from convener.test import CourseTestCase, is_tagged, make_person, read_pdf
@@ -67,6 +67,20 @@ class QueryTests(ReportTestCase):
         figures = completion_figures(FilterForm({}).filters())
         self.assertEqual((figures["started"], figures["completed"], figures["rate"]), (2, 1, 50))
         self.assertIsNotNone(figures["median_days"])
+
+    def test_a_completion_counts_only_for_its_own_enrollment(self):
+        # The facilitator finished another course, begun long before the range; the learner began
+        # that course in the range and has not finished it.
+        other = Course.objects.create(slug="other", title="Other", summary="-", estimated_hours=1)
+        begun = timezone.now() - timedelta(days=500)
+        Enrollment.objects.create(user=self.facilitator, course=other)
+        Enrollment.objects.filter(user=self.facilitator, course=other).update(started_at=begun)
+        CourseCompletion.objects.create(user=self.facilitator, course=other, completed_at=timezone.now())
+        Enrollment.objects.create(user=self.learner, course=other)
+        figures = completion_figures(FilterForm({}).filters())
+        self.assertEqual((figures["started"], figures["completed"]), (3, 1))
+        # Its 500 days count towards the median time to complete, which is then the middle of 0 and 500.
+        self.assertAlmostEqual(figures["median_days"], 250, delta=1)
 
 
 class DashboardTests(ReportTestCase):
