@@ -1,5 +1,15 @@
 """Test-wide settings: fast password hashing and static files without a build step."""
 
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: report figures and throttle counts must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+
 
 def pytest_configure(config):
     import tempfile

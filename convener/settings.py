@@ -172,6 +172,9 @@ SIGN_IN_FAILURES_PER_ACCOUNT = envint("SIGN_IN_FAILURES_PER_ACCOUNT", 5)
 SIGN_IN_FAILURES_PER_ADDRESS = envint("SIGN_IN_FAILURES_PER_ADDRESS", 20)
 SIGN_IN_THROTTLE_MINUTES = envint("SIGN_IN_THROTTLE_MINUTES", 15)
 
+# Report figures are kept this long per set of filters (0: computed on every request).
+REPORT_CACHE_SECONDS = envint("REPORT_CACHE_SECONDS", 300)
+
 # Regions offered in the profile; free text when none are configured.
 CONVENER_REGIONS = [r.strip() for r in os.environ.get("CONVENER_REGIONS", "").split(";") if r.strip()]
 

@@ -1,10 +1,15 @@
 """The report's tables: one row per library type, region or month, one column per measure."""
 
+import hashlib
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 
 from convener.accounts.models import LibraryType
 
-from .queries import Filters, Measure, learning_measures, library_type_label
+from .queries import Filters, Measure, completion_figures, learning_measures, library_type_label
 from .sections import EXTRA_TABLES
 
 
@@ -36,3 +41,21 @@ def report_tables(filters: Filters) -> list[Table]:
         _table("month", "By month", measures, "by_month", months, str),
         *[make(filters) for make in EXTRA_TABLES],
     ]
+
+
+def report_figures(filters: Filters, fresh=False) -> dict:
+    """The report's tables and key figures for these filters, kept for a few minutes.
+
+    At a state library's scale they take most of a second to compute; an administrator moving
+    between the page, its CSV files and the funder summary should not wait for that each time.
+    """
+    key = "reports:v1:" + hashlib.sha256(repr(filters).encode()).hexdigest()
+    figures = None if fresh else cache.get(key)
+    if figures is None:
+        figures = {
+            "tables": report_tables(filters),
+            "completion": completion_figures(filters),
+            "as_of": timezone.now(),
+        }
+        cache.set(key, figures, settings.REPORT_CACHE_SECONDS)
+    return figures

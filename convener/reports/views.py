@@ -9,14 +9,14 @@ from convener.lib.charts import bar_chart
 from convener.lib.pdf import render_pdf
 
 from .forms import FilterForm
-from .queries import completion_figures
-from .tables import report_tables
+from .tables import report_figures
 
 
 def _report(request):
     form = FilterForm(request.GET or None)
     filters = form.filters()
-    tables = report_tables(filters)
+    figures = report_figures(filters, fresh="fresh" in request.GET)
+    tables = figures["tables"]
     by_key = {table.key: table for table in tables}
     charts = [
         bar_chart(
@@ -37,9 +37,16 @@ def _report(request):
         "tables": tables,
         "charts": charts,
         "totals": totals,
-        "completion": completion_figures(filters),
-        "query": request.GET.urlencode(),
+        "completion": figures["completion"],
+        "as_of": figures["as_of"],
+        "query": _without_fresh(request.GET),
     }
+
+
+def _without_fresh(query) -> str:
+    query = query.copy()
+    query.pop("fresh", None)
+    return query.urlencode()
 
 
 @staff_required
@@ -68,7 +75,7 @@ def summary_pdf(request):
 @require_GET
 def export(request, table):
     form = FilterForm(request.GET or None)
-    found = next((t for t in report_tables(form.filters()) if t.key == table), None)
+    found = next((t for t in report_figures(form.filters())["tables"] if t.key == table), None)
     if found is None:
         raise Http404("No such table")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -2,6 +2,9 @@ import csv
 import io
 from datetime import timedelta
 
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from convener.certificates import actions as certificate_actions
@@ -136,6 +139,41 @@ class DashboardTests(ReportTestCase):
     def test_wrong_method(self):
         self.client.force_login(self.administrator)
         self.assertEqual(self.client.post("/reports/").status_code, 405)
+
+
+class CachedFiguresTests(ReportTestCase):
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.administrator)
+
+    def enrollments_shown(self, **params):
+        r = self.client.get("/reports/totals.csv", params)
+        return list(csv.reader(io.StringIO(r.content.decode())))[1][2]
+
+    def test_figures_are_kept_until_computed_again(self):
+        self.assertEqual(self.enrollments_shown(), "2")
+        Enrollment.objects.create(user=make_person("new@example.org", "New"), course=self.course)
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.enrollments_shown(), "2")
+        self.assertFalse([q for q in queries if "courses_enrollment" in q["sql"]])
+        r = self.client.get("/reports/", {"fresh": "1"})
+        self.assertContains(r, "Compute again now")
+        self.assertEqual(self.enrollments_shown(), "3")
+
+    def test_each_set_of_filters_has_its_own_figures(self):
+        self.assertEqual(self.enrollments_shown(), "2")
+        self.assertEqual(self.enrollments_shown(library_type="academic"), "1")
+
+    @override_settings(REPORT_CACHE_SECONDS=0)
+    def test_figures_can_be_computed_on_every_request(self):
+        self.assertEqual(self.enrollments_shown(), "2")
+        Enrollment.objects.filter(user=self.facilitator).delete()
+        self.assertEqual(self.enrollments_shown(), "1")
+
+    def test_links_carry_the_filters_but_not_the_request_to_compute_again(self):
+        r = self.client.get("/reports/", {"region": "Wyoming", "fresh": "1"})
+        self.assertContains(r, 'href="/reports/summary/?region=Wyoming"')
+        self.assertContains(r, 'href="?region=Wyoming&amp;fresh=1"')
 
 
 class SeedTests(ReportTestCase):
