@@ -39,19 +39,24 @@ def live_sessions(filters: Filters):
     """Registrations and attendance per live session held in the range, with a totals row."""
     from .tables import Table
 
+    # Registrations count only for the people the filters choose (never staff trying the form out).
+    who = filters.people("registrations__user__")
     sessions = list(
         LiveSession.objects.filter(filters.during("starts_at"))
         .annotate(
-            seated=Count("registrations", filter=Q(registrations__status="registered")),
-            waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
-            cancelled=Count("registrations", filter=Q(registrations__status="cancelled")),
+            seated=Count("registrations", filter=who & Q(registrations__status="registered")),
+            waiting=Count("registrations", filter=who & Q(registrations__status="waitlisted")),
+            cancelled=Count("registrations", filter=who & Q(registrations__status="cancelled")),
             access=Count(
                 "registrations",
-                filter=Q(registrations__wants_captions=True)
-                | Q(registrations__wants_interpreter=True)
-                | Q(registrations__wants_other=True),
+                filter=who
+                & (
+                    Q(registrations__wants_captions=True)
+                    | Q(registrations__wants_interpreter=True)
+                    | Q(registrations__wants_other=True)
+                ),
             ),
-            attended=Count("registrations", filter=ATTENDED),
+            attended=Count("registrations", filter=who & ATTENDED),
         )
         .order_by("starts_at")
     )

@@ -322,6 +322,17 @@ class LiveSessionAttendanceTests(ReportTestCase):
         end = (timezone.localdate() - timedelta(days=30)).isoformat()
         self.assertEqual(len(self.csv_rows(end=end)), 1)
 
+    def test_registrations_follow_the_library_type_and_region_filters_and_leave_out_staff(self):
+        from convener.recordings.models import Registration
+
+        Registration.objects.create(session=self.circle, user=self.learner, status="registered")
+        Registration.objects.create(session=self.circle, user=self.administrator, status="registered")
+        circle = {row[0].split(" ", 1)[1]: row[1:] for row in self.csv_rows()[1:]}["Circle live"]
+        self.assertEqual(circle[:2], ["2", "3"])
+        *_header, cafe, forum, circle, totals = self.csv_rows(library_type="small_rural", region="wyoming")
+        self.assertEqual([row[2] for row in (cafe, forum, circle)], ["0", "0", "1"])
+        self.assertEqual(totals[1:3], ["11", "1"])
+
     def test_one_grouped_query_and_no_names(self):
         from convener.reports import sections
 
