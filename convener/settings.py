@@ -3,9 +3,11 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -190,8 +192,44 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+
+
+def media_storage(env) -> tuple[dict, list[str]]:
+    """Media (lesson images, videos, captions, the guide PDF) on local disk, or in the S3 bucket named.
+
+    Also returns the origins that pages then load images and videos from, for the Content-Security-Policy.
+    """
+    bucket = env.get("CONVENER_MEDIA_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, []
+    endpoint = env.get("CONVENER_MEDIA_S3_ENDPOINT_URL", "").rstrip("/")
+    region = env.get("CONVENER_MEDIA_S3_REGION", "")
+    # Lesson pages keep media addresses from the import, so they are plain public ones, not signed links
+    # that expire: the bucket's own (path style on other services, virtual host on AWS) or a CDN's.
+    public = env.get("CONVENER_MEDIA_S3_PUBLIC_URL", "").rstrip("/") or (
+        f"{endpoint}/{bucket}" if endpoint else f"https://{bucket}.s3.{region or 'us-east-1'}.amazonaws.com"
+    )
+    address = urlsplit(public)
+    if address.scheme not in ("http", "https") or not address.netloc:
+        raise ImproperlyConfigured(f"The media address {public!r} must start with https:// (or http://).")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": region or None,
+        # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or anything else boto3 looks at.
+        "custom_domain": public.split("//", 1)[1],
+        "url_protocol": f"{address.scheme}:",
+        "querystring_auth": False,
+        "file_overwrite": True,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, [
+        f"{address.scheme}://{address.netloc}"
+    ]
+
+
+_media_storage, MEDIA_ORIGINS = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -232,6 +270,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+if MEDIA_ORIGINS:
+    # The deployment's own bucket (or its CDN) serves lesson images and videos; nothing else is allowed.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = [SELF, *MEDIA_ORIGINS]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = [SELF, *MEDIA_ORIGINS]
 # Joining the browsers' preload list is a one-way choice for the deployer, not a default.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.static import serve
 
+from convener.lib import media
 from convener.search import views as search_views
 
 from . import views
@@ -26,8 +26,9 @@ urlpatterns = [
     # The admin signs in through the throttled sign-in page, not its own form.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign_in", query_string=True)),
     path("admin/", admin.site.urls),
-    # Lesson images and self-hosted videos; a reverse proxy may serve MEDIA_ROOT directly instead.
-    re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Media from the storage: everything on local disk (a reverse proxy may serve MEDIA_ROOT instead);
+    # on S3, pages link images and videos to the bucket, and captions here, as a <track> needs.
+    re_path(r"^media/(?P<path>.+)$", media.serve, name="media"),
 ]
 
 admin.site.site_header = admin.site.site_title = "Convener administration"

@@ -1,13 +1,11 @@
 """The course format (docs/content-format.md): read and check files, apply them, write them back."""
 
-import shutil
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
 from convener.courses.models import Course, Lesson, LessonKind, LessonProgress, Module, Status
-from convener.lib import markdown
+from convener.lib import markdown, media
 
 from .reader import SLUG, Fields, Reader, numbered_entries
 from .yamlfile import dump_front_matter, dump_yaml
@@ -425,11 +423,9 @@ def _local_media(lesson: Lesson) -> list[str]:
 
 
 def _copy_media(module_dir: Path, lesson: Lesson) -> None:
-    """Copy the lesson's media where the site serves it."""
+    """Copy the lesson's media into the media storage; files already there unchanged are left alone."""
     for src in _local_media(lesson):
-        target = Path(settings.MEDIA_ROOT) / lesson.media_path(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(module_dir / src, target)
+        media.store(lesson.media_path(src), module_dir / src)
 
 
 # Writing back ------------------------------------------------------------------------------------
@@ -481,10 +477,7 @@ def export_course(course: Course, folder: Path) -> list[Path]:
                     _write(module_dir / lesson.data["video"]["transcript"], lesson.data["transcript_text"])
                 )
             for src in _local_media(lesson):
-                origin = Path(settings.MEDIA_ROOT) / lesson.media_path(src)
-                if origin.is_file():
-                    (module_dir / src).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(origin, module_dir / src)
+                media.fetch(lesson.media_path(src), module_dir / src)
     return written
 
 

@@ -1,13 +1,11 @@
 """The recording format (docs/content-format.md, "Recordings"): one YAML file per webinar."""
 
 import datetime
-import shutil
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
-from convener.lib import markdown
+from convener.lib import markdown, media
 from convener.recordings.models import Recording, Track
 
 from .reader import SLUG, Fields, Reader
@@ -142,11 +140,9 @@ def _local_media(video: dict) -> list[str]:
 
 
 def _copy_media(folder: Path, slug: str, video: dict) -> None:
-    """Copy a self-hosted video and its captions where the site serves them."""
+    """Copy a self-hosted video and its captions into the media storage, unless already there unchanged."""
     for name in _local_media(video):
-        target = Path(settings.MEDIA_ROOT) / Recording(slug=slug).media_path(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(folder / name, target)
+        media.store(Recording(slug=slug).media_path(name), folder / name)
 
 
 def export_recordings(root: Path) -> list[Path]:
@@ -164,8 +160,5 @@ def export_recordings(root: Path) -> list[Path]:
         path.write_text(dump_yaml(data), encoding="utf-8")
         written.append(path)
         for name in _local_media(recording.video):
-            origin = Path(settings.MEDIA_ROOT) / recording.media_path(name)
-            if origin.is_file():
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(origin, folder / name)
+            media.fetch(recording.media_path(name), folder / name)
     return written

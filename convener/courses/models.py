@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from convener.lib import media
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -118,11 +120,11 @@ class Lesson(models.Model):
         return reverse("courses:lesson", args=[self.module.course.slug, self.module.slug, self.slug])
 
     def media_path(self, name: str) -> str:
-        """Where the importer puts a file this lesson refers to, relative to MEDIA_ROOT."""
+        """Where the importer puts a file this lesson refers to, by its name in the media storage."""
         return f"courses/{self.module.course.slug}/{self.module.position:02d}-{self.module.slug}/{name}"
 
     def media_url(self, name: str) -> str:
-        return settings.MEDIA_URL + self.media_path(name)
+        return media.url(self.media_path(name))
 
     @property
     def video_url(self):
@@ -130,7 +132,7 @@ class Lesson(models.Model):
 
     @property
     def captions_url(self):
-        return self.media_url(self.data["video"]["captions"])
+        return media.url_on_this_site(self.media_path(self.data["video"]["captions"]))
 
     def following(self):
         """The next current lesson in the course, across modules."""

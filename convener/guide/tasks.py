@@ -8,4 +8,4 @@ from .pdf import guide_pdf
 def build_guide_pdf() -> str:
     """Build the guide's PDF ahead of the first download, after the text changed."""
     edition = GuideEdition.objects.first()
-    return str(guide_pdf(edition)) if edition else ""
+    return guide_pdf(edition) if edition else ""

@@ -1,3 +1,4 @@
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -37,9 +38,8 @@ def section(request, slug):
 
 @require_GET
 def pdf(request):
-    path = guide_pdf(_edition())
     return FileResponse(
-        path.open("rb"),
+        default_storage.open(guide_pdf(_edition()), "rb"),
         content_type="application/pdf",
         as_attachment=True,
         filename="leading-conversations-guide.pdf",

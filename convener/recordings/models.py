@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from convener.lib import media
+
 
 class Track(models.TextChoices):
     ALL = "all", _("All library types")
@@ -73,17 +75,17 @@ class Recording(models.Model):
         return bool(self.video.get("src")) and not self.video["src"].startswith("https://")
 
     def media_path(self, name: str) -> str:
-        """Where the importer puts a file this recording refers to, relative to MEDIA_ROOT."""
+        """Where the importer puts a file this recording refers to, by its name in the media storage."""
         return f"recordings/{self.slug}/{name}"
 
     @property
     def video_url(self) -> str:
         src = self.video.get("src", "")
-        return src if src.startswith("https://") else settings.MEDIA_URL + self.media_path(src)
+        return src if src.startswith("https://") else media.url(self.media_path(src))
 
     @property
     def captions_url(self) -> str:
-        return settings.MEDIA_URL + self.media_path(self.video["captions"])
+        return media.url_on_this_site(self.media_path(self.video["captions"]))
 
 
 # Live sessions ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The companion guide: HTML pages and a tagged PDF built from content/guide/."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -76,21 +77,23 @@ def test_the_pdf_is_tagged_with_an_outline_and_the_source_text(client, guide):
 def test_the_pdf_is_cached_and_rebuilt_when_the_text_changes(client, guide, tmp_path):
     import shutil
 
+    from django.core.files.storage import default_storage
+
     from convener.guide.models import GuideEdition
-    from convener.guide.pdf import pdf_path
+    from convener.guide.pdf import pdf_name
 
     client.get("/guide/leading-conversations.pdf")
-    first = pdf_path(GuideEdition.objects.get())
-    built_at = first.stat().st_mtime_ns
+    first = pdf_name(GuideEdition.objects.get())
+    built_at = Path(default_storage.path(first)).stat().st_mtime_ns
     client.get("/guide/leading-conversations.pdf")
-    assert first.stat().st_mtime_ns == built_at
+    assert Path(default_storage.path(first)).stat().st_mtime_ns == built_at
 
     root = tmp_path / "content"
     shutil.copytree(DEFAULT_ROOT, root)
     section = root / "guide" / "04-ground-rules.md"
     section.write_text(section.read_text() + "\nOne more line for the test.\n")
     import_content(root)
-    second = pdf_path(GuideEdition.objects.get())
+    second = pdf_name(GuideEdition.objects.get())
     assert second != first
     client.get("/guide/leading-conversations.pdf")
-    assert second.exists() and not first.exists()
+    assert default_storage.exists(second) and not default_storage.exists(first)
