@@ -134,20 +134,6 @@ class Lesson(models.Model):
     def captions_url(self):
         return media.url_on_this_site(self.media_path(self.data["video"]["captions"]))
 
-    def following(self):
-        """The next current lesson in the course, across modules."""
-        return (
-            Lesson.objects.current()
-            .filter(module__course_id=self.module.course_id)
-            .filter(
-                models.Q(module__position__gt=self.module.position)
-                | models.Q(module_id=self.module_id, position__gt=self.position)
-            )
-            .select_related("module__course")
-            .order_by("module__position", "position")
-            .first()
-        )
-
     @property
     def counts_for_completion(self):
         return self.required or self.kind == LessonKind.CHECK
