@@ -53,8 +53,13 @@ def _kinds() -> list[ContentKind]:
 
 
 def digest(root: Path) -> str:
-    """A fingerprint of every file under the content folder: names and bytes."""
+    """A fingerprint of every file under the content folder (names and bytes) and of where media goes.
+
+    Media storage is part of it: after moving media to a bucket (or another address) the next
+    `importcontent --if-changed` copies the files there and rewrites the links in lessons.
+    """
     sha = hashlib.sha256()
+    sha.update(repr((settings.STORAGES["default"], settings.MEDIA_URL)).encode() + b"\0")
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         sha.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return sha.hexdigest()

@@ -44,6 +44,16 @@ def test_the_commands_import_and_export(tmp_path, capsys):
     assert "Wrote 11 file(s)" in capsys.readouterr().out
 
 
+def test_moving_media_elsewhere_imports_again(capsys, settings):
+    call_command("importcontent", str(SAMPLE_CONTENT), if_changed=True)
+    capsys.readouterr()
+    settings.MEDIA_URL = "/files/"
+    call_command("importcontent", str(SAMPLE_CONTENT), if_changed=True)
+    assert "unchanged since the last import" not in capsys.readouterr().out
+    call_command("importcontent", str(SAMPLE_CONTENT), if_changed=True)
+    assert "unchanged since the last import" in capsys.readouterr().out
+
+
 def test_the_import_command_fails_with_the_problems(tmp_path):
     from django.core.management.base import CommandError
 
