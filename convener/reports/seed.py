@@ -1,7 +1,6 @@
 """Realistic demonstration data, written with bulk inserts so 100,000 learners take minutes."""
 
 import random
-from collections.abc import Callable
 from datetime import timedelta
 
 from django.db import connection, transaction
@@ -89,9 +88,6 @@ TYPE_WEIGHTS = {
     LibraryType.OTHER: 2,
     "": 3,
 }
-
-# Apps with their own demo data add a function(users, rng) here.
-EXTRA_SEEDERS: list[Callable] = []
 
 
 def _bulk(model, rows):
@@ -209,8 +205,8 @@ def seed(learners: int, rng: random.Random, log=print) -> dict:
             log(f"  {len(rows)} {model._meta.verbose_name_plural}")
     registrations = seed_live_sessions(users, rng, now)
     log(f"  {registrations} live session registrations")
-    for seeder in EXTRA_SEEDERS:
-        seeder(users, rng, log)
+    log(f"  {seed_self_assessments(users, rng, now)} self-assessments")
+    log(f"  {seed_conversations(users, rng, now)} conversations")
     # Bulk inserts leave the planner's statistics describing the empty tables; a site that grew
     # over years would have them current (PostgreSQL's autovacuum, or ANALYZE in maintenance).
     with connection.cursor() as cursor:
@@ -303,4 +299,89 @@ def seed_live_sessions(users, rng: random.Random, now) -> int:
             rows.append(row)
     with transaction.atomic():
         _bulk(Registration, rows)
+    return len(rows)
+
+
+# Self-assessments and conversations ------------------------------------------------------------
+
+
+def seed_self_assessments(users, rng: random.Random, now) -> int:
+    """About a third take the self-assessment, some again later; answers lean to each person's level."""
+    from convener.assessment.definition import Definition
+    from convener.assessment.models import Attempt
+    from convener.assessment.scoring import score
+
+    definition = Definition.current()
+    if definition is None:
+        return 0
+
+    def answer(item, level):
+        if item.is_rating:  # 0 to 3, centred on the person's level
+            return min(3, int(rng.triangular(0, 4, level * 4)))
+        # A situation: the best option as often as the person's level, otherwise any option.
+        return item.options.index(item.best) if rng.random() < level else rng.randrange(len(item.options))
+
+    rows = []
+    for user in users:
+        if rng.random() > 0.35:
+            continue
+        level = rng.betavariate(2.2, 1.8)  # how far along this person is, 0 to 1
+        taken = user.date_joined + timedelta(days=rng.uniform(0, 20))
+        for _time in range(rng.choice([1, 1, 1, 2])):
+            if taken > now:
+                break
+            answers = {item.slug: answer(item, level) for item in definition.items}
+            rows.append(
+                Attempt(user=user, created_at=taken, answers=answers, scores=score(definition, answers))
+            )
+            taken += timedelta(days=rng.uniform(30, 200))
+            level = min(1.0, level + rng.uniform(0, 0.3))
+    with transaction.atomic():
+        _bulk(Attempt, rows)
+    return len(rows)
+
+
+CONVERSATION_TOPICS = [
+    "Our town's water",
+    "Welcoming new neighbours",
+    "What the library should be in ten years",
+    "Broadband for the county",
+    "Safe streets near the school",
+    "Housing we can afford",
+    "Keeping young people here",
+]
+
+
+def seed_conversations(users, rng: random.Random, now) -> int:
+    """Some learners plan conversations with a method; most of those past their date were held."""
+    from convener.conversations.models import Conversation, Source
+    from convener.methods.models import Method
+
+    methods = list(Method.objects.all())
+    rows = []
+    for user in users:
+        if rng.random() > 0.06:
+            continue
+        method = rng.choice(methods) if methods and rng.random() < 0.9 else None
+        created = user.date_joined + timedelta(days=rng.uniform(5, 120))
+        if created > now:
+            continue
+        starts = created + timedelta(days=rng.uniform(10, 60))
+        held = starts < now and rng.random() < 0.8
+        rows.append(
+            Conversation(
+                owner=user,
+                title=rng.choice(CONVERSATION_TOPICS),
+                method=method,
+                source=Source.METHOD if method else Source.SCRATCH,
+                starts_at=starts,
+                time_zone="UTC",
+                held_on=starts.date() if held else None,
+                attendance=rng.randint(6, 60) if held else None,
+                created_at=created,
+                updated_at=starts if held else created,
+            )
+        )
+    with transaction.atomic():
+        _bulk(Conversation, rows)
     return len(rows)

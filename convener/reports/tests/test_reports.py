@@ -221,6 +221,38 @@ class SeedTests(ReportTestCase):
         call_command("seeddemo", learners=50, stdout=io.StringIO())
         self.assertEqual(LiveSession.objects.count(), count)
 
+    def test_seeddemo_adds_self_assessments_and_conversations_the_report_shows(self):
+        from django.core.management import call_command
+
+        from convener.assessment.definition import Definition
+        from convener.assessment.models import Attempt
+        from convener.assessment.scoring import score
+        from convener.authoring.importer import DEFAULT_ROOT, import_content
+        from convener.conversations.models import Conversation
+        from convener.reports.sections import conversations, skill_gaps
+
+        import_content(DEFAULT_ROOT)
+        call_command("seeddemo", learners=600, stdout=io.StringIO())
+        definition = Definition.current()
+        attempts = list(Attempt.objects.all())
+        self.assertTrue(100 < len(attempts) < 350, len(attempts))
+        for attempt in attempts:
+            self.assertEqual(attempt.scores, score(definition, attempt.answers))
+        self.assertLess(min(a.created_at for a in attempts), timezone.now() - timedelta(days=60))
+        self.assertGreater(len({a.user_id for a in attempts}), 0)
+        self.assertLess(len({a.user_id for a in attempts}), len(attempts), "nobody took it twice")
+
+        planned = Conversation.objects.all()
+        held = planned.exclude(held_on=None)
+        self.assertTrue(15 < planned.count() < 70, planned.count())
+        self.assertTrue(held.exists() and not held.filter(attendance=None).exists())
+        self.assertFalse(held.filter(held_on__gt=timezone.localdate()).exists())
+        self.assertLess(min(c.created_at for c in planned), timezone.now() - timedelta(days=60))
+
+        filters = FilterForm({"start": "2000-01-01"}).filters()
+        self.assertTrue(all(sum(row[1:4]) for row in skill_gaps(filters).rows))
+        self.assertEqual(sum(row[2] for row in conversations(filters).rows), held.count())
+
 
 class ProgramSectionTests(ReportTestCase):
     def test_skill_gaps_and_live_sessions_are_reported_as_totals(self):
