@@ -1,6 +1,7 @@
 """The report's tables: one row per library type, region or month, one column per measure."""
 
 import hashlib
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -51,11 +52,20 @@ def report_figures(filters: Filters, fresh=False) -> dict:
     """
     key = "reports:v1:" + hashlib.sha256(repr(filters).encode()).hexdigest()
     figures = None if fresh else cache.get(key)
-    if figures is None:
-        figures = {
-            "tables": report_tables(filters),
-            "completion": completion_figures(filters),
-            "as_of": timezone.now(),
-        }
-        cache.set(key, figures, settings.REPORT_CACHE_SECONDS)
+    if figures is not None:
+        return figures
+    # One computation at a time per process: requests that arrive while it runs wait for it and reuse
+    # its figures instead of each starting the same second-long queries.
+    with _computing:
+        figures = None if fresh else cache.get(key)
+        if figures is None:
+            figures = {
+                "tables": report_tables(filters),
+                "completion": completion_figures(filters),
+                "as_of": timezone.now(),
+            }
+            cache.set(key, figures, settings.REPORT_CACHE_SECONDS)
     return figures
+
+
+_computing = threading.Lock()

@@ -170,6 +170,32 @@ class CachedFiguresTests(ReportTestCase):
         Enrollment.objects.filter(user=self.facilitator).delete()
         self.assertEqual(self.enrollments_shown(), "1")
 
+    def test_requests_arriving_together_share_one_computation(self):
+        import threading
+        import time
+        from unittest import mock
+
+        from convener.reports import tables
+
+        calls = []
+
+        def slow_tables(filters):
+            calls.append(filters)
+            time.sleep(0.2)
+            return []
+
+        filters = FilterForm({}).filters()
+        with (
+            mock.patch.object(tables, "report_tables", slow_tables),
+            mock.patch.object(tables, "completion_figures", lambda filters: {}),
+        ):
+            threads = [threading.Thread(target=tables.report_figures, args=(filters,)) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        self.assertEqual(len(calls), 1)
+
     def test_links_carry_the_filters_but_not_the_request_to_compute_again(self):
         r = self.client.get("/reports/", {"region": "Wyoming", "fresh": "1"})
         self.assertContains(r, 'href="/reports/summary/?region=Wyoming"')
