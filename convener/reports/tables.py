@@ -3,14 +3,16 @@
 import hashlib
 import threading
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from convener.accounts.models import LibraryType
+from convener.lib.together import run_together
 
-from .queries import Filters, Measure, completion_figures, learning_measures, library_type_label
+from .queries import Filters, Measure, completion_figures, library_type_label, measure_jobs
 from .sections import EXTRA_TABLES
 
 
@@ -30,18 +32,23 @@ def _table(key, title, measures: list[Measure], attribute, keys, label) -> Table
     return Table(key, title, [m.label for m in measures], rows)
 
 
-def report_tables(filters: Filters) -> list[Table]:
-    measures = learning_measures(filters)
+def _compute(filters: Filters) -> dict:
+    """Every table and key figure, their queries run together (see convener.lib.together)."""
+    jobs = measure_jobs(filters)
+    sections = [partial(make, filters) for make in EXTRA_TABLES]
+    *results, completion = run_together([*jobs, *sections, partial(completion_figures, filters)])
+    measures, extra = results[: len(jobs)], results[len(jobs) :]
     types = [value for value, _label in LibraryType.choices] + [""]
     regions = sorted({r for m in measures for r in m.by_region}, key=lambda r: (r == "", r.lower()))
     months = sorted({k for m in measures for k in m.by_month if k})
-    return [
+    tables = [
         Table("totals", "Totals", [m.label for m in measures], [["All", *[m.total for m in measures]]]),
         _table("library_type", "By library type", measures, "by_library_type", types, library_type_label),
         _table("region", "By region", measures, "by_region", regions, lambda r: r or "Not given"),
         _table("month", "By month", measures, "by_month", months, str),
-        *[make(filters) for make in EXTRA_TABLES],
+        *extra,
     ]
+    return {"tables": tables, "completion": completion, "as_of": timezone.now()}
 
 
 def report_figures(filters: Filters, fresh=False) -> dict:
@@ -59,11 +66,7 @@ def report_figures(filters: Filters, fresh=False) -> dict:
     with _computing:
         figures = None if fresh else cache.get(key)
         if figures is None:
-            figures = {
-                "tables": report_tables(filters),
-                "completion": completion_figures(filters),
-                "as_of": timezone.now(),
-            }
+            figures = _compute(filters)
             cache.set(key, figures, settings.REPORT_CACHE_SECONDS)
     return figures
 

@@ -179,16 +179,13 @@ class CachedFiguresTests(ReportTestCase):
 
         calls = []
 
-        def slow_tables(filters):
+        def slow_figures(filters):
             calls.append(filters)
             time.sleep(0.2)
-            return []
+            return {}
 
         filters = FilterForm({}).filters()
-        with (
-            mock.patch.object(tables, "report_tables", slow_tables),
-            mock.patch.object(tables, "completion_figures", lambda filters: {}),
-        ):
+        with mock.patch.object(tables, "_compute", slow_figures):
             threads = [threading.Thread(target=tables.report_figures, args=(filters,)) for _ in range(4)]
             for thread in threads:
                 thread.start()
