@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from django.db.models import CharField, Count, Exists, F, FloatField, Func, OuterRef, Q
+from django.db.models import Count, DateField, F, FloatField, Func, Q
 from django.utils import timezone
 
 from convener.accounts.models import LibraryType, User
@@ -47,15 +47,20 @@ class Filters:
         return Q(**{f"{field}__gte": self.since, f"{field}__lt": self.until})
 
 
-class YearMonth(Func):
-    """'2026-11' from a timestamp, in UTC, with each database's own fast function."""
+class MonthStart(Func):
+    """The first day of a timestamp's month, in UTC, with each database's cheapest function.
 
-    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM')"
-    output_field = CharField()
+    Django's TruncMonth converts every row through the active time zone (slow on SQLite), and
+    PostgreSQL's to_char costs half as much again as date_trunc over 100,000 rows.
+    """
+
+    template = "date_trunc('month', %(expressions)s AT TIME ZONE 'UTC')::date"
+    output_field = DateField()
 
     def as_sqlite(self, compiler, connection, **extra):
         # SQLite stores timestamps as ISO text in UTC: the month is the first seven characters.
-        return super().as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
+        template = "substr(%(expressions)s, 1, 7) || '-01'"
+        return super().as_sql(compiler, connection, template=template, **extra)
 
 
 class DaysBetween(Func):
@@ -96,7 +101,7 @@ def _measure(key, label, queryset, person_prefix, date_field) -> Measure:
         queryset.values(
             kind=F(f"{person_prefix}library_type"),
             place=F(f"{person_prefix}region"),
-            month=YearMonth(date_field),
+            month=MonthStart(date_field),
         )
         .annotate(n=Count("pk"))
         .order_by()
@@ -105,7 +110,7 @@ def _measure(key, label, queryset, person_prefix, date_field) -> Measure:
     for row in rows:
         by_type[row["kind"] or ""] += row["n"]
         by_region[(row["place"] or "").strip()] += row["n"]
-        by_month[row["month"]] += row["n"]
+        by_month[f"{row['month']:%Y-%m}"] += row["n"]
     return Measure(key, label, sum(by_type.values()), dict(by_type), dict(by_region), dict(by_month))
 
 
@@ -135,22 +140,25 @@ def learning_measures(filters: Filters) -> list[Measure]:
 
 def completion_figures(filters: Filters) -> dict:
     """Completion rate of enrollments started in the range, and median days to complete."""
-    completed = CourseCompletion.objects.filter(user=OuterRef("user"), course=OuterRef("course"))
-    counts = Enrollment.objects.filter(filters.people("user__"), filters.during("started_at")).aggregate(
-        started=Count("pk"), completed=Count("pk", filter=Q(Exists(completed)))
-    )
+    started = Enrollment.objects.filter(filters.people("user__"), filters.during("started_at")).count()
+    # Completions of the course of an enrollment started in the range: (user, course) is unique in both.
+    # One filter() call, so the course and the start date are those of the same enrollment.
+    completed = CourseCompletion.objects.filter(
+        filters.people("user__"),
+        filters.during("user__enrollments__started_at"),
+        user__enrollments__course=F("course"),
+    ).count()
     days = list(
         CourseCompletion.objects.filter(filters.people("user__"), filters.during("completed_at"))
         .filter(user__enrollments__course=F("course"))
         .annotate(days=DaysBetween("user__enrollments__started_at", "completed_at"))
         .values_list("days", flat=True)
     )
-    started = counts["started"]
     return {
         "all_learners": User.objects.filter(filters.people(), date_joined__lt=filters.until).count(),
         "started": started,
-        "completed": counts["completed"],
-        "rate": round(100 * counts["completed"] / started) if started else 0,
+        "completed": completed,
+        "rate": round(100 * completed / started) if started else 0,
         "median_days": round(statistics.median(days), 1) if days else None,
     }
 
