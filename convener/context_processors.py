@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from convener.lib.template_urls import fixed_url
 
 MAIN_NAV = [
     (_("Learn"), "courses:catalog"),
@@ -13,7 +14,7 @@ MAIN_NAV = [
 def site(request):
     nav = []
     for label, url_name in MAIN_NAV:
-        url = reverse(url_name)
+        url = fixed_url(url_name)
         nav.append({"label": label, "url": url, "current": request.path.startswith(url)})
     return {
         "site_name": settings.SITE_NAME,
