@@ -34,6 +34,10 @@ WRK_SCRIPT = r"""
 local path, body, cookie = os.getenv("BENCH_PATH"), os.getenv("BENCH_BODY"), os.getenv("BENCH_COOKIE")
 wrk.headers["Cookie"] = cookie
 wrk.headers["Host"] = "127.0.0.1"
+-- One request per connection, so the kernel spreads them over both workers. With 50 kept-alive
+-- connections it may hand most of them to one worker, which then serves them all on one core:
+-- the same page came out at either half or full speed from one run to the next.
+wrk.headers["Connection"] = "close"
 if body ~= nil and body ~= "" then
   wrk.method = "POST"
   wrk.body = body
