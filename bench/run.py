@@ -115,7 +115,7 @@ print(json.dumps({"run": f"/plan/{conversation.pk}/run/", "sessions": sessions, 
 """
 
 QUERY_CODE = """
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from convener.accounts.models import User
@@ -126,9 +126,12 @@ for name, (path, who) in paths.items():
     if who:
         c.force_login(User.objects.get(email=who))
     c.get(path)
-    with CaptureQueriesContext(connection) as q:
+    # Inside a transaction the report's queries run in turn on this connection, where they are
+    # counted (outside one they run together on connections of their own).
+    with transaction.atomic(), CaptureQueriesContext(connection) as q:
         status = c.get(path).status_code
-    counts[name] = len(q) if status == 200 else f"HTTP {status}"
+    queries = [x for x in q if not x["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    counts[name] = len(queries) if status == 200 else f"HTTP {status}"
 print(json.dumps(counts))
 """
 
@@ -336,8 +339,9 @@ def bench_database(kind, learners, seconds):
                 "lesson (signed in)": wrk(port, site["reading"], learner, seconds),
                 "check submission": wrk(port, site["check"], learner, seconds, body),
                 "verification page": wrk(port, f"/certificates/verify/{site['code']}/", "", seconds),
-                "dashboard (figures kept)": wrk(port, "/reports/", staff, seconds),
-                "dashboard (computed)": wrk(port, "/reports/?fresh=1", staff, seconds),
+                # The dashboard as people get it; computing its figures is timed in process below
+                # (under load, requests to compute them again queue behind one computation per worker).
+                "dashboard": wrk(port, "/reports/", staff, seconds),
             }
             # Requests queued during the load test (the dashboard is slow at scale) must drain first.
             for _ in range(300):
