@@ -26,10 +26,7 @@ class Entry:
     """One current lesson as the outline and pager show it."""
 
     pk: int
-    slug: str
     title: str
-    kind: str
-    required: bool
     module_id: int
     url: str
     counts_for_completion: bool
@@ -37,7 +34,6 @@ class Entry:
 
 @dataclass(frozen=True)
 class Outline:
-    course_id: int
     lessons: tuple[Entry, ...]
     by_path: dict = field(repr=False)  # (module slug, lesson slug) -> index in lessons
     # Shared between threads: never handed out, only copied (see `lesson`).
@@ -101,10 +97,7 @@ def _build(course: Course) -> Outline:
     entries = tuple(
         Entry(
             lesson.pk,
-            lesson.slug,
             lesson.title,
-            lesson.kind,
-            lesson.required,
             lesson.module_id,
             reverse("courses:lesson", args=[course.slug, lesson.module.slug, lesson.slug]),
             lesson.counts_for_completion,
@@ -112,7 +105,7 @@ def _build(course: Course) -> Outline:
         for lesson in lessons
     )
     by_path = {(lesson.module.slug, lesson.slug): i for i, lesson in enumerate(lessons)}
-    return Outline(course.pk, entries, by_path, {lesson.pk: lesson for lesson in lessons})
+    return Outline(entries, by_path, {lesson.pk: lesson for lesson in lessons})
 
 
 def touch_course(sender, instance, **kwargs) -> None:
