@@ -51,7 +51,10 @@ class Outline:
         return self.by_path.get((module_slug, lesson_slug))
 
     def lesson(self, index: int, course: Course) -> Lesson:
-        """A private copy of the lesson at `index`, with its module and course attached."""
+        """A copy of the lesson at `index` for one request, with its module and course attached.
+
+        The copy is shallow: its `data` and HTML are the outline's own, so pages only read them.
+        """
         lesson = copy.copy(self._lessons[self.lessons[index].pk])
         lesson.module = copy.copy(lesson.module)
         lesson.module.course = course

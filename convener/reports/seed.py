@@ -8,8 +8,12 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from convener.accounts.models import LibraryType, Role, User
+from convener.assessment.definition import Definition
+from convener.assessment.models import Attempt
+from convener.assessment.scoring import score
 from convener.certificates.actions import identity_hash
 from convener.certificates.models import Certificate, new_code
+from convener.conversations.models import Conversation, Source
 from convener.courses.models import (
     CheckAttempt,
     Course,
@@ -20,6 +24,7 @@ from convener.courses.models import (
     LessonProgress,
     ModuleCompletion,
 )
+from convener.methods.models import Method
 from convener.recordings.models import LiveSession, Registration, Status
 
 BATCH = 5000
@@ -307,9 +312,6 @@ def seed_live_sessions(users, rng: random.Random, now) -> int:
 
 def seed_self_assessments(users, rng: random.Random, now) -> int:
     """About a third take the self-assessment, some again later; answers lean to each person's level."""
-    from convener.assessment.definition import Definition
-    from convener.assessment.models import Attempt
-    from convener.assessment.scoring import score
 
     definition = Definition.current()
     if definition is None:
@@ -354,8 +356,6 @@ CONVERSATION_TOPICS = [
 
 def seed_conversations(users, rng: random.Random, now) -> int:
     """Some learners plan conversations with a method; most of those past their date were held."""
-    from convener.conversations.models import Conversation, Source
-    from convener.methods.models import Method
 
     methods = list(Method.objects.all())
     rows = []
